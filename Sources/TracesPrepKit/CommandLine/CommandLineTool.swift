@@ -1,0 +1,82 @@
+import Foundation
+
+/// The `tracesprep` command line: parses arguments, runs a command and returns its exit code.
+/// Standard output carries only what was asked for; messages and logs go to standard error.
+public struct CommandLineTool {
+    public var environment: [String: String]
+    public var standardOutput: (String) -> Void
+    public var standardError: (String) -> Void
+    public var executablePath: String
+
+    public init(
+        environment: [String: String],
+        executablePath: String = CommandLine.arguments.first ?? "tracesprep",
+        standardOutput: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) },
+        standardError: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    ) {
+        self.environment = environment
+        self.executablePath = executablePath
+        self.standardOutput = standardOutput
+        self.standardError = standardError
+    }
+
+    public func run(_ arguments: [String]) -> Int32 {
+        var options: ParsedOptions
+        do {
+            options = try ParsedOptions.parse(arguments)
+        } catch let failure as CommandFailure {
+            let language = Language.resolve(flag: nil, environment: environment) ?? .zhTW
+            return fail(failure, language: language, pointToHelp: true)
+        } catch {
+            return fail(CommandFailure.from(error), language: .zhTW, pointToHelp: false)
+        }
+        guard let language = Language.resolve(flag: options.language, environment: environment) else {
+            let failure = CommandFailure(.usage, LocalizedText(
+                zhTW: "不支援的語言「\(options.language ?? "")」；請用 zh-TW 或 en。",
+                en: "unsupported language '\(options.language ?? "")'; use zh-TW or en."))
+            return fail(failure, language: .zhTW, pointToHelp: true)
+        }
+        if options.version {
+            standardOutput("\(ToolInfo.name) \(ToolInfo.version)\n")
+            return ExitStatus.success.rawValue
+        }
+        if options.help || options.command == nil {
+            standardOutput(HelpText.text(for: options.command, language: language))
+            return options.command == nil && !options.help ? ExitStatus.usage.rawValue : ExitStatus.success.rawValue
+        }
+        do {
+            switch options.command {
+            case "validate":
+                return try ValidateCommand(tool: self, options: options, language: language).run().rawValue
+            case "run":
+                return try RunCommand(tool: self, options: options, language: language).run().rawValue
+            default:
+                throw CommandFailure(.usage, LocalizedText(
+                    zhTW: "未知的指令「\(options.command!)」；可用：validate、run。",
+                    en: "unknown command '\(options.command!)'; use validate or run."))
+            }
+        } catch {
+            let failure = CommandFailure.from(error)
+            return fail(failure, language: language, pointToHelp: failure.status == .usage)
+        }
+    }
+
+    private func fail(_ failure: CommandFailure, language: Language, pointToHelp: Bool) -> Int32 {
+        var text = "tracesprep: " + failure.message[language] + "\n"
+        if pointToHelp {
+            text += language == .zhTW ? "請執行 tracesprep --help 查看用法。\n" : "Run 'tracesprep --help' for usage.\n"
+        }
+        standardError(text)
+        return failure.status.rawValue
+    }
+
+    /// Loads the rule files named by the options, or stops with exit 78.
+    func loadLibrary(_ options: ParsedOptions) throws -> RuleLibrary {
+        guard let root = RulesLocator.locate(explicit: options.rules, environment: environment, executablePath: executablePath) else {
+            throw CommandFailure(.config, LocalizedText(
+                zhTW: "找不到 Rules 資料夾；請用 --rules DIR 或環境變數 TRACESPREP_RULES 指定。",
+                en: "cannot find the Rules folder; give it with --rules DIR or TRACESPREP_RULES."))
+        }
+        return try RuleLibrary.load(root: root, pack: options.pack ?? RuleLibrary.defaultPack)
+    }
+}

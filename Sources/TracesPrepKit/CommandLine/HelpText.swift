@@ -1,0 +1,120 @@
+/// The `--help` texts, per command and language.
+enum HelpText {
+    static func text(for command: String?, language: Language) -> String {
+        switch (command, language) {
+        case ("validate", .zhTW):
+            return """
+            在送出 TRACES-NT 之前檢查出口資料檔，不寫入任何檔案。
+
+            用法：tracesprep validate 檔案… [--format text|json] [--lang zh-TW|en]
+
+            選項：
+              --format text|json  輸出格式：text 每項發現一行（檔案:行:欄: 嚴重度: [規則] 訊息），
+                                  json 為完整報告（一個檔案一個物件，多個檔案為陣列）。預設 text。
+              --rules 資料夾      規則資料夾（預設：程式旁的 Rules/，或環境變數 TRACESPREP_RULES）。
+              --pack 名稱         使用的規則包（預設 bsmi-2020）。
+              --lang zh-TW|en     訊息語言（預設依 TRACESPREP_LANG、LANG，否則 zh-TW）。
+              -h, --help          顯示此說明。
+
+            結束碼：0 全部通過（可有警告）；65 至少一個檔案被退回；66 找不到檔案；
+                    70 有檔案未能完整檢查；64 用法錯誤；78 規則檔案無效。
+
+            """
+        case ("validate", .en):
+            return """
+            Check consignment files before they are keyed into TRACES-NT; writes nothing.
+
+            USAGE: tracesprep validate FILE... [--format text|json] [--lang zh-TW|en]
+
+            OPTIONS:
+              --format text|json  Output: text prints one finding a line (file:line:column: severity: [rule] message);
+                                  json prints the full report (one object per file, an array for several). Default text.
+              --rules DIR         Rules folder (default: Rules/ beside the program, or TRACESPREP_RULES).
+              --pack NAME         Rule pack to use (default bsmi-2020).
+              --lang zh-TW|en     Language of messages (default from TRACESPREP_LANG, then LANG, else zh-TW).
+              -h, --help          Show this help.
+
+            EXIT CODES: 0 every file accepted (warnings allowed); 65 at least one file rejected; 66 a file was not found;
+                        70 a file could not be checked to the end; 64 wrong usage; 78 invalid rule files.
+
+            """
+        case ("run", .zhTW):
+            return """
+            處理收件匣中所有等待中的檔案一次後結束（供 cron 使用）。
+
+            用法：tracesprep run [--inbox 資料夾] [--outbox 資料夾] [--archive 資料夾] [--failed 資料夾]
+
+            每個檔案先以原子更名認領，再把草稿證書與報告寫入輸出資料夾，最後把原檔移到封存資料夾。
+            無法讀取的檔案移到失敗資料夾，並附上說明原因的報告。既有的檔案不會被覆寫或刪除。
+
+            選項：
+              --inbox 資料夾      收件匣（預設 Inbox）。
+              --outbox 資料夾     輸出資料夾（預設 Outbox）。
+              --archive 資料夾    處理完的原檔（預設為收件匣旁的 Archive）。
+              --failed 資料夾     無法讀取的原檔（預設為收件匣旁的 Failed）。
+              --rules 資料夾、--pack 名稱、--lang zh-TW|en：同 validate。
+              -h, --help          顯示此說明。
+
+            結束碼：0 完成（被退回的檔案也是正常結果）；74 讀寫失敗；78 規則檔案無效。
+
+            """
+        case ("run", .en):
+            return """
+            Process every file waiting in the inbox once, then exit (for cron).
+
+            USAGE: tracesprep run [--inbox DIR] [--outbox DIR] [--archive DIR] [--failed DIR]
+
+            Each file is claimed by an atomic rename, its draft certificates and reports are written to the
+            outbox, and the original is then moved to the archive. A file that cannot be read goes to the failed
+            folder with a report saying why. Existing files are never overwritten or deleted.
+
+            OPTIONS:
+              --inbox DIR         Inbox folder (default Inbox).
+              --outbox DIR        Output folder (default Outbox).
+              --archive DIR       Where processed originals go (default Archive beside the inbox).
+              --failed DIR        Where unreadable originals go (default Failed beside the inbox).
+              --rules DIR, --pack NAME, --lang zh-TW|en: as for validate.
+              -h, --help          Show this help.
+
+            EXIT CODES: 0 done (a rejected file is a normal outcome); 74 an I/O failure; 78 invalid rule files.
+
+            """
+        case (_, .zhTW):
+            return """
+            TracesPrep：在送出 TRACES-NT 之前，檢查輸銷歐盟衛生證明書（EU Import）的出口資料。
+
+            用法：tracesprep 指令 [選項]
+
+            指令：
+              validate 檔案…   檢查檔案並列出發現，不寫入任何檔案。
+              run              處理收件匣中的檔案：寫出草稿證書與報告，並封存原檔。
+
+            共同選項：
+              --lang zh-TW|en  訊息語言。
+              --rules 資料夾   規則資料夾。
+              --pack 名稱      規則包（預設 bsmi-2020）。
+              --version        顯示版本。
+              -h, --help       顯示說明；「tracesprep 指令 --help」顯示該指令的說明。
+
+            """
+        case (_, .en):
+            return """
+            TracesPrep: check consignment data for the EU Import health certificate before it goes into TRACES-NT.
+
+            USAGE: tracesprep COMMAND [OPTIONS]
+
+            COMMANDS:
+              validate FILE...  Check files and list findings; writes nothing.
+              run               Process the inbox: write draft certificates and reports, archive the originals.
+
+            COMMON OPTIONS:
+              --lang zh-TW|en   Language of messages.
+              --rules DIR       Rules folder.
+              --pack NAME       Rule pack (default bsmi-2020).
+              --version         Show the version.
+              -h, --help        Show help; 'tracesprep COMMAND --help' shows a command's help.
+
+            """
+        }
+    }
+}

@@ -1,0 +1,102 @@
+/// The command and options given on the command line.
+struct ParsedOptions {
+    var command: String?
+    var files: [String] = []
+    var format = "text"
+    var language: String?
+    var rules: String?
+    var pack: String?
+    var inbox: String?
+    var outbox: String?
+    var archive: String?
+    var failed: String?
+    var help = false
+    var version = false
+
+    static let valueOptions = ["--format", "--lang", "--rules", "--pack", "--inbox", "--outbox", "--archive", "--failed"]
+
+    static func parse(_ arguments: [String]) throws -> ParsedOptions {
+        var options = ParsedOptions()
+        var index = 0
+        var onlyFiles = false
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if onlyFiles || !argument.hasPrefix("-") || argument == "-" {
+                if options.command == nil && !onlyFiles {
+                    options.command = argument
+                } else {
+                    options.files.append(argument)
+                }
+                continue
+            }
+            var name = argument
+            var inlineValue: String?
+            if let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                inlineValue = String(argument[argument.index(after: equals)...])
+            }
+            switch name {
+            case "--":
+                onlyFiles = true
+                continue
+            case "-h", "--help":
+                options.help = true
+                continue
+            case "--version":
+                options.version = true
+                continue
+            default:
+                break
+            }
+            guard valueOptions.contains(name) else {
+                let suggestion = valueOptions.min { distance($0, name) < distance($1, name) } ?? "--help"
+                throw CommandFailure(.usage, LocalizedText(
+                    zhTW: "未知的選項「\(argument)」；是否要用 \(suggestion)？",
+                    en: "unknown option '\(argument)'; did you mean \(suggestion)?"))
+            }
+            let value: String
+            if let inlineValue {
+                value = inlineValue
+            } else if index < arguments.count {
+                value = arguments[index]
+                index += 1
+            } else {
+                throw CommandFailure(.usage, LocalizedText(
+                    zhTW: "選項 \(name) 需要一個值。", en: "option \(name) needs a value."))
+            }
+            switch name {
+            case "--format":
+                guard ["text", "json"].contains(value) else {
+                    throw CommandFailure(.usage, LocalizedText(
+                        zhTW: "--format 只接受 text 或 json，不接受「\(value)」。", en: "--format takes text or json, not '\(value)'."))
+                }
+                options.format = value
+            case "--lang": options.language = value
+            case "--rules": options.rules = value
+            case "--pack": options.pack = value
+            case "--inbox": options.inbox = value
+            case "--outbox": options.outbox = value
+            case "--archive": options.archive = value
+            case "--failed": options.failed = value
+            default: break
+            }
+        }
+        return options
+    }
+
+    /// Levenshtein distance, to suggest the nearest option name.
+    static func distance(_ left: String, _ right: String) -> Int {
+        let a = Array(left)
+        let b = Array(right)
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

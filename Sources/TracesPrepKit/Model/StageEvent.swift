@@ -1,0 +1,55 @@
+/// Something a pipeline stage noticed outside the field checks (an unknown header, a decoded
+/// encoding, a rewritten value). The rule engine turns each into a finding using the rule whose
+/// check is `event` and whose `params.event` names it, so its wording and severity stay in the rule files.
+public struct StageEvent: Sendable {
+    public var name: String
+    public var field: String?
+    public var consignment: String?
+    public var location: SourceLocation
+    public var value: String?
+    public var expected: String?
+    /// Extra `{placeholder}` values for the rule's message.
+    public var details: [String: String]
+
+    public init(
+        _ name: String, field: String? = nil, consignment: String? = nil, location: SourceLocation = SourceLocation(),
+        value: String? = nil, expected: String? = nil, details: [String: String] = [:]
+    ) {
+        self.name = name
+        self.field = field
+        self.consignment = consignment
+        self.location = location
+        self.value = value
+        self.expected = expected
+        self.details = details
+    }
+}
+
+/// Names of the events the stages emit; a rule pack must give each one a rule.
+public enum EventName {
+    public static let decodedFrom = "decoded_from"
+    public static let undecodableBytes = "undecodable_bytes"
+    public static let emptyFile = "empty_file"
+    public static let fileTooLarge = "file_too_large"
+    public static let unsupportedFormat = "unsupported_format"
+    public static let unclosedQuote = "unclosed_quote"
+    public static let strayQuote = "stray_quote"
+    public static let unknownHeader = "unknown_header"
+    public static let duplicateHeader = "duplicate_header"
+    public static let tooManyCells = "too_many_cells"
+    public static let noDataRows = "no_data_rows"
+    public static let missingReference = "missing_reference"
+    public static let rowConflict = "row_conflict"
+    public static let normalized = "normalized"
+    public static let originFromConsignor = "origin_from_consignor"
+    public static let originMismatch = "origin_mismatch"
+    public static let unknownEstablishment = "unknown_establishment"
+    public static let modelChoice = "model_choice"
+    public static let extraDocumentFiles = "extra_document_files"
+
+    public static let all: [String] = [
+        decodedFrom, undecodableBytes, emptyFile, fileTooLarge, unsupportedFormat, unclosedQuote, strayQuote, unknownHeader,
+        duplicateHeader, tooManyCells, noDataRows, missingReference, rowConflict, normalized,
+        originFromConsignor, originMismatch, unknownEstablishment, modelChoice, extraDocumentFiles,
+    ]
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// A value after parsing by its field type.
+public enum TypedValue: Sendable, Equatable {
+    case text(String)
+    case code(String)
+    /// Exact decimal: weights in kg, percentages, hours.
+    case decimal(Decimal)
+    case integer(Int)
+    case dateTime(LocalDateTime)
+    case boolean(Bool)
+    case files([String])
+}
+
+/// Why a value does not have its field's form, with the valid value where one is known.
+public struct ValueProblem: Sendable, Equatable {
+    public var detail: LocalizedText
+    public var expected: String?
+}
+
+/// A field value as read and as normalised.
+public struct NormalizedValue: Sendable {
+    public var source: FieldValue
+    /// The normalised text: the code, the ISO date, the weight in kg, the container number without spaces.
+    public var text: String
+    /// Nil when the value could not be parsed (see `problem`) or is not in its code list.
+    public var typed: TypedValue?
+    public var problem: ValueProblem?
+
+    public var code: String? {
+        if case .code(let code) = typed { return code }
+        return nil
+    }
+
+    public var decimal: Decimal? {
+        switch typed {
+        case .decimal(let value): return value
+        case .integer(let value): return Decimal(value)
+        default: return nil
+        }
+    }
+
+    public var integer: Int? {
+        if case .integer(let value) = typed { return value }
+        return nil
+    }
+
+    public var dateTime: LocalDateTime? {
+        if case .dateTime(let value) = typed { return value }
+        return nil
+    }
+
+    public var files: [String] {
+        if case .files(let value) = typed { return value }
+        return []
+    }
+}
+
+/// The normalised values of one consignment header, group entry or commodity line.
+public struct NormalizedValues: Sendable {
+    public var location: SourceLocation
+    public var values: [String: NormalizedValue]
+
+    public subscript(field: String) -> NormalizedValue? { values[field] }
+
+    public func text(_ field: String) -> String? { values[field]?.text }
+}
+
+/// A consignment with every value normalised, ready for the rules.
+public struct NormalizedConsignment: Sendable {
+    public var reference: String
+    public var header: NormalizedValues
+    public var documents: [NormalizedValues]
+    public var containers: [NormalizedValues]
+    public var lines: [NormalizedValues]
+
+    /// The entries of one level: the header alone, or every group entry or line.
+    public func groups(at level: FieldLevel) -> [NormalizedValues] {
+        switch level {
+        case .consignment: return [header]
+        case .document: return documents
+        case .container: return containers
+        case .line: return lines
+        }
+    }
+}

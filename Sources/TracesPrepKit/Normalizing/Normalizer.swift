@@ -1,0 +1,210 @@
+import Foundation
+
+/// Parses every value by its field type and records each rewrite as a `normalized` event.
+public struct Normalizer: Sendable {
+    public var catalog: FieldCatalog
+    public var codeLists: [String: CodeList]
+
+    public init(catalog: FieldCatalog, codeLists: [String: CodeList]) {
+        self.catalog = catalog
+        self.codeLists = codeLists
+    }
+
+    public func normalize(_ consignment: Consignment, events: inout [StageEvent]) -> NormalizedConsignment {
+        func run(_ group: FieldValues) -> NormalizedValues {
+            normalize(group, consignment: consignment.reference, events: &events)
+        }
+        return NormalizedConsignment(
+            reference: consignment.reference,
+            header: run(consignment.header),
+            documents: consignment.documents.map(run),
+            containers: consignment.containers.map(run),
+            lines: consignment.lines.map(run))
+    }
+
+    func normalize(_ group: FieldValues, consignment: String, events: inout [StageEvent]) -> NormalizedValues {
+        var output = NormalizedValues(location: group.location, values: [:])
+        for (id, value) in group.values.sorted(by: { $0.key < $1.key }) {
+            guard let field = catalog[id] else { continue }
+            var normalized = normalize(value, as: field, unit: unitValue(for: id, in: group))
+            if normalized.problem == nil, normalized.text != value.raw, isWorthReporting(value.raw, normalized, field) {
+                events.append(StageEvent(
+                    EventName.normalized, field: id, consignment: consignment, location: value.location,
+                    value: value.raw, expected: normalized.text))
+            }
+            if normalized.text.isEmpty { normalized.text = value.raw.trimmingWhitespace() }
+            output.values[id] = normalized
+        }
+        return output
+    }
+
+    /// The unit column that goes with a weight field, if the file has one.
+    private func unitValue(for id: String, in group: FieldValues) -> String? {
+        group.text(id + "_unit")
+    }
+
+    /// A rewrite is reported unless it only changed case, trimmed nothing visible, or matched
+    /// a code list by its code or English label.
+    private func isWorthReporting(_ raw: String, _ normalized: NormalizedValue, _ field: FieldDefinition) -> Bool {
+        switch field.type {
+        case .text where normalized.code != nil:
+            return TextNormalization.key(raw) != TextNormalization.key(normalized.text)
+        case .text, .species:
+            return raw != raw.trimmingWhitespace() || TextNormalization.halfWidth(raw) != raw
+        case .code, .yesNo:
+            guard let code = normalized.code, let list = field.list ?? defaultList(field), let entry = codeLists[list]?.entry(code: code) else {
+                return false
+            }
+            let key = TextNormalization.key(raw)
+            return key != TextNormalization.key(entry.code) && key != TextNormalization.key(entry.label.en)
+        case .integer, .decimal, .percentage, .duration:
+            return raw.trimmingWhitespace() != normalized.text
+        case .weight:
+            return raw.trimmingWhitespace() != normalized.text
+        case .datetime, .date:
+            return normalized.problem == nil && (DateParser.parse(raw)?.fromROC ?? false)
+        case .containerNumber, .imoNumber, .cnCode:
+            return raw.trimmingWhitespace().uppercased() != normalized.text
+        case .files:
+            return false
+        }
+    }
+
+    private func defaultList(_ field: FieldDefinition) -> String? {
+        field.type == .yesNo ? "yes-no" : nil
+    }
+
+    func normalize(_ value: FieldValue, as field: FieldDefinition, unit: String?) -> NormalizedValue {
+        let trimmed = TextNormalization.halfWidth(value.raw).trimmingWhitespace()
+        var result = NormalizedValue(source: value, text: trimmed, typed: nil, problem: nil)
+        switch field.type {
+        case .text:
+            // A text field with a list of known names (a BCP named "Rotterdam") takes the code.
+            if let listName = field.list, let entry = codeLists[listName]?.entry(for: trimmed) {
+                result.text = entry.code
+                result.typed = .code(entry.code)
+            } else {
+                result.typed = .text(trimmed)
+            }
+        case .species:
+            let collapsed = trimmed.split(whereSeparator: { $0 == " " }).joined(separator: " ")
+            result.text = collapsed
+            result.typed = .text(collapsed)
+        case .code, .yesNo:
+            let listName = field.list ?? defaultList(field) ?? ""
+            if let entry = codeLists[listName]?.entry(for: trimmed) {
+                result.text = entry.code
+                result.typed = .code(entry.code)
+            }
+        case .integer:
+            let digits = Self.removingThousandsSeparators(trimmed)
+            if let number = Int(digits), digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                result.text = String(number)
+                result.typed = .integer(number)
+            } else {
+                result.problem = ValueProblem(
+                    detail: LocalizedText(zhTW: "應為整數，例如 600", en: "expected a whole number, such as 600"), expected: nil)
+            }
+        case .decimal, .percentage, .duration:
+            if let number = Self.parseDecimal(trimmed) {
+                result.text = Self.format(number)
+                result.typed = .decimal(number)
+            } else {
+                result.problem = ValueProblem(
+                    detail: LocalizedText(zhTW: "應為數字，小數點用「.」，例如 12.5", en: "expected a number with '.' as the decimal mark, such as 12.5"),
+                    expected: nil)
+            }
+        case .weight:
+            normalizeWeight(trimmed, unit: unit, into: &result)
+        case .datetime, .date:
+            if let parsed = DateParser.parse(trimmed) {
+                result.text = parsed.value.iso8601
+                result.typed = .dateTime(parsed.value)
+            } else {
+                result.problem = ValueProblem(
+                    detail: LocalizedText(
+                        zhTW: "應為日期，例如 2026-12-10 18:00、2026/12/10 18:00 或民國 115/12/10 18:00",
+                        en: "expected a date such as 2026-12-10 18:00, 2026/12/10 18:00 or ROC 115/12/10 18:00"),
+                    expected: nil)
+            }
+        case .containerNumber:
+            let compact = String(trimmed.uppercased().unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "\u{2010}" && $0 != "\u{2212}" })
+            result.text = compact
+            result.typed = .text(compact)
+        case .imoNumber:
+            var compact = trimmed.uppercased().replacingOccurrences(of: " ", with: "")
+            if compact.allSatisfy({ $0.isASCII && $0.isNumber }) { compact = "IMO" + compact }
+            result.text = compact
+            result.typed = .text(compact)
+        case .cnCode:
+            let compact = String(trimmed.unicodeScalars.filter { $0 != " " && $0 != "." && $0 != "-" })
+            result.text = compact
+            result.typed = .text(compact)
+        case .files:
+            let names = trimmed.split(separator: ";").map { String($0).trimmingWhitespace() as String }.filter { !$0.isEmpty }
+            result.text = names.joined(separator: ";")
+            result.typed = .files(names)
+        }
+        return result
+    }
+
+    /// Reads `6000`, `6,000`, `12.5 t`, `500公斤` or a number with a separate unit column, into kg.
+    private func normalizeWeight(_ text: String, unit: String?, into result: inout NormalizedValue) {
+        let numberPart = text.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
+        let unitPart = String(text.dropFirst(numberPart.count)).trimmingWhitespace()
+        let invalid = ValueProblem(
+            detail: LocalizedText(
+                zhTW: "應為重量數字，可加單位 kg、g 或 t（公斤、公克、公噸），例如 6000 或 12.5 t",
+                en: "expected a weight: a number, optionally followed by kg, g or t, such as 6000 or 12.5 t"),
+            expected: nil)
+        guard let number = Self.parseDecimal(String(numberPart)) else {
+            result.problem = invalid
+            return
+        }
+        var factor = Decimal(1)
+        let unitText = unitPart.isEmpty ? unit : unitPart
+        if let unitText, !unitText.isEmpty {
+            guard let entry = codeLists["units"]?.entry(for: unitText),
+                  let factorText = entry.attributes["kg_factor"], let parsed = Decimal(string: factorText)
+            else {
+                result.problem = invalid
+                return
+            }
+            factor = parsed
+        }
+        let kilograms = number * factor
+        result.text = Self.format(kilograms)
+        result.typed = .decimal(kilograms)
+    }
+
+    /// Removes `,` thousands separators only where they group exactly three digits (`10,800`).
+    static func removingThousandsSeparators(_ text: String) -> String {
+        guard text.contains(",") else { return text }
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
+        guard groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+            return text
+        }
+        return groups.joined() + (parts.count > 1 ? "." + parts[1] : "")
+    }
+
+    /// Parses a plain decimal (`12`, `12.50`, `10,800.5`); rejects signs, exponents and other text.
+    static func parseDecimal(_ text: String) -> Decimal? {
+        let plain = removingThousandsSeparators(text)
+        let parts = plain.split(separator: ".", omittingEmptySubsequences: false)
+        guard !plain.isEmpty, parts.count <= 2,
+              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return nil }
+        return Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// Writes a decimal without exponent or trailing zeros after the point.
+    public static func format(_ value: Decimal) -> String {
+        var text = NSDecimalNumber(decimal: value).description(withLocale: Locale(identifier: "en_US_POSIX"))
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// What a report says about the input file itself.
+public struct InputDescription: Sendable {
+    /// The path as the user gave it (or as it lay in the inbox).
+    public var path: String
+    public var sha256: String
+    public var size: Int
+    public var format: ConsignmentFile.Format?
+}
+
+/// The result of validating one file: the input, the checked consignments and the draft files written.
+public struct FileReport: Sendable {
+    public var input: InputDescription
+    public var checked: CheckedFile
+    public var packName: String
+    public var packVersion: String
+    /// Draft certificate paths per certificate reference, filled in by the writer.
+    public var drafts: [String: [String]] = [:]
+}
+
+/// A file that cannot be validated at all (missing, unreadable).
+public struct InputFileError: Error, Sendable {
+    public var path: String
+    public var message: LocalizedText
+    /// True when the file or folder does not exist (exit 66) rather than failing to read (exit 74).
+    public var notFound: Bool
+}
+
+/// Reads one consignment file and runs the rule pack over it.
+public struct FileValidator: Sendable {
+    public var library: RuleLibrary
+    /// Files larger than this are not read (a `structure` error).
+    public var maxFileBytes: Int
+
+    public static let defaultMaxFileBytes = 256 * 1024 * 1024
+
+    public init(library: RuleLibrary, maxFileBytes: Int = FileValidator.defaultMaxFileBytes) {
+        self.library = library
+        self.maxFileBytes = maxFileBytes
+    }
+
+    /// Validates the file at `url`. Attached files are looked up in `attachmentFolder`, by default
+    /// the file's own folder.
+    public func validate(_ url: URL, displayPath: String? = nil, attachmentFolder: URL? = nil) throws -> FileReport {
+        let path = displayPath ?? url.path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            throw InputFileError(
+                path: path,
+                message: LocalizedText(zhTW: "找不到檔案「\(path)」。請確認路徑。", en: "file '\(path)' not found. Check the path."),
+                notFound: true)
+        }
+        if isFolder.boolValue {
+            throw InputFileError(
+                path: path,
+                message: LocalizedText(zhTW: "「\(path)」是資料夾，請指定檔案。", en: "'\(path)' is a folder; give a file."),
+                notFound: true)
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        let format = Self.format(of: url)
+        if size > maxFileBytes {
+            let file = emptyFile(format: format, complete: false, events: [
+                StageEvent(EventName.fileTooLarge, value: String(size), details: ["max": String(maxFileBytes)]),
+            ])
+            return report(for: file, input: InputDescription(path: path, sha256: "", size: size, format: format))
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw InputFileError(
+                path: path,
+                message: LocalizedText(
+                    zhTW: "無法讀取「\(path)」：\(error.localizedDescription)。請確認檔案權限。",
+                    en: "cannot read '\(path)': \(error.localizedDescription). Check the file's permissions."),
+                notFound: false)
+        }
+        let bytes = [UInt8](data)
+        let input = InputDescription(path: path, sha256: SHA256.hexDigest(bytes), size: bytes.count, format: format)
+        let file: ConsignmentFile
+        switch format {
+        case .csv:
+            file = CSVConsignmentReader(catalog: library.catalog).read(TextDecoder.decode(bytes))
+        case .xml, nil:
+            // TODO: read consignment XML and SPS certificates; until then such files are incomplete.
+            file = emptyFile(format: format, complete: false, events: [
+                StageEvent(EventName.unsupportedFormat, value: url.pathExtension),
+            ])
+        }
+        let folder = attachmentFolder ?? url.deletingLastPathComponent()
+        return report(for: file, input: input, attachmentFolder: folder)
+    }
+
+    private func report(for file: ConsignmentFile, input: InputDescription, attachmentFolder: URL? = nil) -> FileReport {
+        let checked = RuleEngine(library: library).check(file, attachmentFolder: attachmentFolder)
+        return FileReport(input: input, checked: checked, packName: library.pack.name, packVersion: library.pack.version)
+    }
+
+    private func emptyFile(format: ConsignmentFile.Format?, complete: Bool, events: [StageEvent]) -> ConsignmentFile {
+        ConsignmentFile(
+            format: format ?? .csv, encoding: nil, delimiter: nil, consignments: [], events: events, columns: [:],
+            headers: [], records: [], complete: complete)
+    }
+
+    /// The reader for a file, by its extension: `.csv`, `.txt` and `.tsv` are CSV.
+    public static func format(of url: URL) -> ConsignmentFile.Format? {
+        switch url.pathExtension.lowercased() {
+        case "csv", "txt", "tsv": return .csv
+        case "xml": return .xml
+        default: return nil
+        }
+    }
+}

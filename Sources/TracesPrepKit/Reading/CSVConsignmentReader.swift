@@ -1,0 +1,169 @@
+/// Turns decoded CSV text into consignments: maps headers to fields, groups rows by
+/// `certificate_reference`, fills blank consignment-level cells down and collects the
+/// repeating document and container groups.
+public struct CSVConsignmentReader {
+    public var catalog: FieldCatalog
+
+    public init(catalog: FieldCatalog) {
+        self.catalog = catalog
+    }
+
+    public func read(_ decoded: DecodedText) -> ConsignmentFile {
+        var events: [StageEvent] = []
+        if decoded.encoding != .utf8 && decoded.encoding != .utf8BOM {
+            events.append(StageEvent(EventName.decodedFrom, details: ["encoding": decoded.encoding.rawValue]))
+        }
+        for failure in decoded.undecodable {
+            events.append(StageEvent(
+                EventName.undecodableBytes, location: SourceLocation(line: failure.line), value: failure.bytes,
+                details: ["encoding": decoded.encoding.rawValue]))
+        }
+
+        let table = CSVParser.parse(decoded.text)
+        var complete = true
+        for problem in table.problems {
+            switch problem {
+            case .unclosedQuote(let line):
+                complete = false
+                events.append(StageEvent(EventName.unclosedQuote, location: SourceLocation(line: line)))
+            case .strayQuote(let line):
+                events.append(StageEvent(EventName.strayQuote, location: SourceLocation(line: line)))
+            }
+        }
+        var file = ConsignmentFile(
+            format: .csv, encoding: decoded.encoding, delimiter: String(UnicodeScalar(table.delimiter)),
+            consignments: [], events: events, columns: [:], headers: [], records: [], complete: complete)
+
+        guard let headerRecord = table.records.first else {
+            file.events.append(StageEvent(EventName.emptyFile))
+            return file
+        }
+        file.headers = headerRecord.cells
+        file.records = Array(table.records.dropFirst())
+        let mapping = mapHeaders(headerRecord, into: &file)
+        if file.records.isEmpty {
+            file.events.append(StageEvent(EventName.noDataRows, location: SourceLocation(line: headerRecord.line)))
+            return file
+        }
+        group(file.records, mapping: mapping, into: &file)
+        return file
+    }
+
+    /// Resolves each header to a field; returns the field of each column (nil for ignored columns).
+    private func mapHeaders(_ header: CSVRecord, into file: inout ConsignmentFile) -> [FieldDefinition?] {
+        var mapping: [FieldDefinition?] = []
+        for (index, name) in header.cells.enumerated() {
+            let location = SourceLocation(line: header.line, column: name)
+            let trimmed = name.trimmingWhitespace()
+            guard !trimmed.isEmpty else {
+                mapping.append(nil)
+                continue
+            }
+            guard let field = catalog.field(forHeader: trimmed) else {
+                file.events.append(StageEvent(EventName.unknownHeader, location: location, value: name))
+                mapping.append(nil)
+                continue
+            }
+            if let earlier = file.columns[field.id] {
+                file.events.append(StageEvent(
+                    EventName.duplicateHeader, field: field.id, location: location, value: name,
+                    details: ["other": earlier, "column_number": String(index + 1)]))
+                mapping.append(nil)
+                continue
+            }
+            file.columns[field.id] = name
+            mapping.append(field)
+        }
+        return mapping
+    }
+
+    private func group(_ records: [CSVRecord], mapping: [FieldDefinition?], into file: inout ConsignmentFile) {
+        var order: [String] = []
+        var byReference: [String: Consignment] = [:]
+        var current: String?
+        let headerCount = mapping.count
+
+        for (offset, record) in records.enumerated() {
+            let rowLocation = SourceLocation(line: record.line, record: offset + 1)
+            if record.cells.count > headerCount {
+                let extra = record.cells[headerCount...]
+                if extra.contains(where: { !$0.trimmingWhitespace().isEmpty }) {
+                    file.events.append(StageEvent(
+                        EventName.tooManyCells, location: rowLocation,
+                        details: ["count": String(record.cells.count), "expected": String(headerCount)]))
+                }
+            }
+            var row: [FieldLevel: FieldValues] = [:]
+            for level in FieldLevel.allCases { row[level] = FieldValues(location: rowLocation) }
+            var reference = ""
+            for (index, field) in mapping.enumerated() {
+                guard let field, index < record.cells.count else { continue }
+                let raw = record.cells[index]
+                if field.id == "certificate_reference" {
+                    reference = raw.trimmingWhitespace()
+                }
+                if raw.trimmingWhitespace().isEmpty { continue }
+                var location = rowLocation
+                location.column = file.columns[field.id]
+                row[field.level]![field.id] = FieldValue(raw: raw, location: location)
+            }
+
+            if reference.isEmpty {
+                guard let previous = current else {
+                    var location = rowLocation
+                    location.column = file.columns["certificate_reference"]
+                    file.events.append(StageEvent(EventName.missingReference, field: "certificate_reference", location: location))
+                    continue
+                }
+                reference = previous
+            }
+            current = reference
+            if byReference[reference] == nil {
+                order.append(reference)
+                byReference[reference] = Consignment(reference: reference, header: FieldValues(location: rowLocation))
+            }
+            merge(row, into: &byReference[reference]!, events: &file.events)
+        }
+        file.consignments = order.map { byReference[$0]! }
+    }
+
+    /// Adds one row's values to its consignment: consignment-level cells fill blanks and must agree,
+    /// document and container cells form group entries (repeated identical entries count once),
+    /// and line-level cells form a commodity line.
+    private func merge(_ row: [FieldLevel: FieldValues], into consignment: inout Consignment, events: inout [StageEvent]) {
+        for (id, value) in row[.consignment]!.values {
+            guard let existing = consignment.header[id] else {
+                consignment.header[id] = value
+                continue
+            }
+            if id != "certificate_reference"
+                && TextNormalization.key(existing.raw) != TextNormalization.key(value.raw)
+            {
+                events.append(StageEvent(
+                    EventName.rowConflict, field: id, consignment: consignment.reference, location: value.location,
+                    value: value.raw,
+                    details: ["other_value": existing.raw, "other_line": String(existing.location.line ?? 0)]))
+            }
+        }
+        if let document = row[.document], !document.values.isEmpty,
+           !consignment.documents.contains(where: { Self.sameEntry($0, document) })
+        {
+            consignment.documents.append(document)
+        }
+        if let container = row[.container], !container.values.isEmpty,
+           !consignment.containers.contains(where: { Self.sameEntry($0, container) })
+        {
+            consignment.containers.append(container)
+        }
+        if let line = row[.line], !line.values.isEmpty {
+            consignment.lines.append(line)
+        }
+    }
+
+    static func sameEntry(_ left: FieldValues, _ right: FieldValues) -> Bool {
+        guard left.values.count == right.values.count else { return false }
+        return left.values.allSatisfy { id, value in
+            right.values[id].map { TextNormalization.key($0.raw) == TextNormalization.key(value.raw) } ?? false
+        }
+    }
+}

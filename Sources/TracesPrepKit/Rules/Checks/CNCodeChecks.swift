@@ -1,0 +1,156 @@
+extension CheckContext {
+    /// The CN code of a line as the model and HS checks use it: digits only, with a leading zero
+    /// restored where a spreadsheet dropped it; nil when absent or not 4, 6 or 8 digits.
+    func cnCode(line index: Int) -> String? {
+        guard let value = consignment.lines[index]["cn_code"] else { return nil }
+        return CNCode.usable(value.text)
+    }
+}
+
+/// CN code forms: 4, 6 or 8 digits, checked to the HS-6 prefix.
+public enum CNCode {
+    public static func isDigits(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// A code of odd length 3, 5 or 7 is one that lost its leading zero in a spreadsheet.
+    public static func repairedLeadingZero(_ text: String) -> String? {
+        guard isDigits(text), [3, 5, 7].contains(text.count) else { return nil }
+        return "0" + text
+    }
+
+    public static func usable(_ text: String) -> String? {
+        let code = repairedLeadingZero(text) ?? text
+        return isDigits(code) && [4, 6, 8].contains(code.count) ? code : nil
+    }
+
+    /// The HS heading or subheading to look up: the first 6 digits, or 4 for a heading.
+    public static func hsKey(_ code: String) -> String {
+        String(code.prefix(code.count >= 6 ? 6 : 4))
+    }
+}
+
+// MARK: - cn_code_format
+
+struct CNCodeFormatCheck: Check {
+    static let name = "cn_code_format"
+
+    func run(_ rule: Rule, _ context: inout CheckContext) {
+        var hits: [(String, NormalizedValue)] = []
+        context.forEachValue(of: rule.fields) { field, value, _ in
+            // Codes that only lost a leading zero are reported by cn_code_excel_damage.
+            if CNCode.usable(value.text) == nil && CNCode.repairedLeadingZero(value.text) == nil { hits.append((field, value)) }
+        }
+        for (field, value) in hits {
+            context.report(rule, field: field, location: value.source.location, value: value.source.raw)
+        }
+    }
+}
+
+// MARK: - cn_code_excel_damage
+
+struct CNCodeExcelDamageCheck: Check {
+    static let name = "cn_code_excel_damage"
+
+    func run(_ rule: Rule, _ context: inout CheckContext) {
+        var hits: [(String, NormalizedValue, String)] = []
+        context.forEachValue(of: rule.fields) { field, value, _ in
+            if let repaired = CNCode.repairedLeadingZero(value.text) { hits.append((field, value, repaired)) }
+        }
+        for (field, value, repaired) in hits {
+            context.report(rule, field: field, location: value.source.location, value: value.source.raw, expected: repaired)
+        }
+    }
+}
+
+// MARK: - cn_code_hs
+
+/// A well-formed CN code whose HS-6 subheading (or HS-4 heading) is not in the HS 2022 list.
+struct CNCodeHSCheck: Check {
+    static let name = "cn_code_hs"
+    static let placeholders = ["hs", "heading"]
+
+    func run(_ rule: Rule, _ context: inout CheckContext) {
+        guard let hs = context.library.codeLists["hs2022"] else { return }
+        for index in context.consignment.lines.indices {
+            guard let code = context.cnCode(line: index), let value = context.consignment.lines[index]["cn_code"] else { continue }
+            let key = CNCode.hsKey(code)
+            if hs.contains(code: key) { continue }
+            let heading = String(code.prefix(4))
+            let headingText = hs.entry(code: heading).map {
+                LocalizedText(zhTW: "品目 \(heading)（\($0.label.en)）存在，請從其 6 位數子目中選擇。",
+                              en: "Heading \(heading) (\($0.label.en)) exists: choose one of its 6-digit subheadings.")
+            } ?? LocalizedText(zhTW: "", en: "")
+            context.report(
+                rule, field: "cn_code", location: value.source.location, value: value.source.raw,
+                details: ["hs": key], localized: ["heading": headingText])
+        }
+    }
+}
+
+// MARK: - cn_model_covered
+
+/// A known CN code that no certificate model of the pack covers; the pack's exclusion list
+/// supplies the reason (bivalve molluscs need a separate model).
+struct CNModelCoveredCheck: Check {
+    static let name = "cn_model_covered"
+    static let placeholders = ["reason", "pack"]
+
+    func run(_ rule: Rule, _ context: inout CheckContext) {
+        let pack = context.library.pack
+        let hs = context.library.codeLists["hs2022"]
+        for index in context.consignment.lines.indices {
+            guard let code = context.cnCode(line: index), let value = context.consignment.lines[index]["cn_code"],
+                  hs?.contains(code: CNCode.hsKey(code)) ?? true, context.lineModels[index].isEmpty
+            else { continue }
+            let reason = pack.exclusion(for: code)?.reason
+                ?? LocalizedText(zhTW: "此規則包沒有涵蓋此號列的證書格式。", en: "No certificate model of this pack covers this code.")
+            context.report(
+                rule, field: "cn_code", location: value.source.location, value: value.source.raw,
+                details: ["pack": pack.name], localized: ["reason": reason])
+        }
+    }
+}
+
+// MARK: - species_for_cn
+
+/// For the listed models, a species whose genus the HS text of the line's subheading does not
+/// name, where that text names genera ("tilapias (Oreochromis spp.)").
+struct SpeciesForCNCheck: Check {
+    static let name = "species_for_cn"
+    static let placeholders = ["genera", "hs"]
+
+    func run(_ rule: Rule, _ context: inout CheckContext) {
+        guard let hs = context.library.codeLists["hs2022"] else { return }
+        for index in context.consignment.lines.indices {
+            guard context.applies(rule, line: index), let code = context.cnCode(line: index),
+                  let species = context.consignment.lines[index]["species"],
+                  let entry = hs.entry(code: CNCode.hsKey(code))
+            else { continue }
+            let genera = Self.genera(in: entry.label.en)
+            guard !genera.isEmpty, let genus = context.library.species.genus(of: species.text) else { continue }
+            if genera.contains(where: { $0.lowercased() == genus }) { continue }
+            context.report(
+                rule, field: "species", location: species.source.location, value: species.source.raw,
+                details: ["genera": genera.joined(separator: ", "), "hs": entry.code])
+        }
+    }
+
+    /// Genus names inside parentheses of an HS text: "(Pangasius spp., Silurus spp.)" or "(Lates niloticus)".
+    static func genera(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "("), let close = rest[open...].firstIndex(of: ")") {
+            let inner = rest[rest.index(after: open)..<close]
+            for part in inner.split(separator: ",") {
+                let words = part.split(separator: " ")
+                guard words.count >= 2, let first = words.first, first.first?.isUppercase ?? false,
+                      first.dropFirst().allSatisfy({ $0.isLowercase }), words[1].first?.isLowercase ?? false
+                else { continue }
+                if !names.contains(String(first)) { names.append(String(first)) }
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+}

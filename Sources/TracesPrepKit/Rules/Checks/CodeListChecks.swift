@@ -1,0 +1,126 @@
+// MARK: - code_list
+
+/// A value of a `code` field that is not in the field's code list.
+struct CodeListCheck: Check {
+    static let name = "code_list"
+    static let placeholders = ["list"]
+
+    func run(_ rule: Rule, _ context: inout CheckContext) {
+        let catalog = context.library.catalog
+        var hits: [(String, NormalizedValue)] = []
+        context.forEachValue(of: context.fields(of: rule)) { field, value, line in
+            guard let definition = catalog[field], definition.type == .code || definition.type == .yesNo else { return }
+            if value.code == nil && value.problem == nil && context.applies(rule, line: line) { hits.append((field, value)) }
+        }
+        for (field, value) in hits {
+            context.report(
+                rule, field: field, location: value.source.location, value: value.source.raw,
+                details: ["list": catalog[field]?.list ?? ""])
+        }
+    }
+}
+
+// MARK: - member_of
+
+/// A known value that must also be in `params.list` (the destination must be an EU member state);
+/// with `params.prefix_length`, only that many leading characters are looked up (the country of a BCP code).
+struct MemberOfCheck: Check {
+    static let name = "member_of"
+
+    func run(_ rule: Rule, _ context: inout CheckContext) {
+        guard let listName = rule.parameter("list"), let list = context.library.codeLists[listName] else { return }
+        let prefixLength = rule.parameter("prefix_length").flatMap(Int.init)
+        var hits: [(String, NormalizedValue)] = []
+        context.forEachValue(of: rule.fields) { field, value, line in
+            guard context.applies(rule, line: line) else { return }
+            var text = value.code ?? value.text
+            if context.library.catalog[field]?.type == .code && value.code == nil { return }
+            if let prefixLength {
+                guard text.count >= prefixLength else { return }
+                text = String(text.prefix(prefixLength)).uppercased()
+            }
+            if list.entry(code: text) == nil { hits.append((field, value)) }
+        }
+        for (field, value) in hits {
+            context.report(rule, field: field, location: value.source.location, value: value.source.raw)
+        }
+    }
+}
+
+// MARK: - allowed_values
+
+/// A known value that must be one of `params.values` for this certificate (Human consumption).
+struct AllowedValuesCheck: Check {
+    static let name = "allowed_values"
+    static let placeholders = ["allowed"]
+
+    func run(_ rule: Rule, _ context: inout CheckContext) {
+        let allowed = rule.listParameter("values")
+        let keys = Set(allowed.map(TextNormalization.key))
+        var hits: [(String, NormalizedValue)] = []
+        context.forEachValue(of: rule.fields) { field, value, line in
+            guard context.applies(rule, line: line) else { return }
+            if context.library.catalog[field]?.type == .code && value.code == nil { return }
+            if !keys.contains(TextNormalization.key(value.code ?? value.text)) { hits.append((field, value)) }
+        }
+        for (field, value) in hits {
+            context.report(
+                rule, field: field, location: value.source.location, value: value.source.raw,
+                expected: allowed.count == 1 ? allowed[0] : nil, details: ["allowed": allowed.joined(separator: ", ")])
+        }
+    }
+}
+
+// MARK: - species_code
+
+/// A scientific name that is not in the FAO ASFIS list; `Genus spp.` passes when the genus is listed.
+struct SpeciesCheck: Check {
+    static let name = "species_code"
+
+    func run(_ rule: Rule, _ context: inout CheckContext) {
+        let index = context.library.species
+        var hits: [(String, NormalizedValue, String?)] = []
+        context.forEachValue(of: rule.fields) { field, value, line in
+            guard context.applies(rule, line: line), !index.isKnown(value.text) else { return }
+            hits.append((field, value, index.suggestion(for: value.text)))
+        }
+        for (field, value, suggestion) in hits {
+            context.report(rule, field: field, location: value.source.location, value: value.source.raw, expected: suggestion)
+        }
+    }
+}
+
+/// Scientific names and genera of the species list, for species checks.
+public struct SpeciesIndex: Sendable {
+    private var names: [String: String] = [:]
+    private var genera: Set<String> = []
+
+    init(list: CodeList?) {
+        for entry in list?.entries ?? [] {
+            names[TextNormalization.key(entry.code)] = entry.code
+            if let genus = entry.code.split(separator: " ").first {
+                genera.insert(genus.lowercased())
+            }
+        }
+    }
+
+    /// True for a listed name, or `Genus spp.` / `Genus sp.` of a listed genus.
+    public func isKnown(_ name: String) -> Bool {
+        let key = TextNormalization.key(name)
+        if names[key] != nil { return true }
+        let words = key.split(separator: " ")
+        if words.count == 2, ["spp.", "spp", "sp.", "sp"].contains(words[1]) {
+            return genera.contains(String(words[0]))
+        }
+        return false
+    }
+
+    public func genus(of name: String) -> String? {
+        name.split(separator: " ").first.map { $0.lowercased() }
+    }
+
+    /// The listed spelling when only case or spacing differ.
+    public func suggestion(for name: String) -> String? {
+        names[TextNormalization.key(name)]
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Visits every value of the listed fields (all levels), with the line index for line fields.
+extension CheckContext {
+    func forEachValue(of fields: [String], _ body: (_ field: String, _ value: NormalizedValue, _ line: Int?) -> Void) {
+        for field in fields {
+            guard let level = library.catalog[field]?.level else { continue }
+            for (index, group) in consignment.groups(at: level).enumerated() {
+                if let value = group[field] { body(field, value, level == .line ? index : nil) }
+            }
+        }
+    }
+
+    /// The fields a rule covers: its `fields`, or every field whose type is in `params.types`.
+    func fields(of rule: Rule) -> [String] {
+        if !rule.fields.isEmpty { return rule.fields }
+        let types = Set(rule.listParameter("types"))
+        return library.catalog.fields.filter { types.contains($0.type.rawValue) }.map(\.id)
+    }
+}
+
+// MARK: - format
+
+/// A value that its field type could not parse (a date, a number, a weight).
+struct FormatCheck: Check {
+    static let name = "format"
+    static let placeholders = ["detail"]
+
+    func run(_ rule: Rule, _ context: inout CheckContext) {
+        var problems: [(String, NormalizedValue)] = []
+        context.forEachValue(of: context.fields(of: rule)) { field, value, line in
+            if value.problem != nil && context.applies(rule, line: line) { problems.append((field, value)) }
+        }
+        for (field, value) in problems {
+            context.report(
+                rule, field: field, location: value.source.location, value: value.source.raw,
+                expected: value.problem?.expected, localized: ["detail": value.problem!.detail])
+        }
+    }
+}
+
+// MARK: - positive
+
+/// A number that must be greater than zero (package counts, weights).
+struct PositiveCheck: Check {
+    static let name = "positive"
+
+    func run(_ rule: Rule, _ context: inout CheckContext) {
+        var hits: [(String, NormalizedValue)] = []
+        context.forEachValue(of: context.fields(of: rule)) { field, value, line in
+            if let number = value.decimal, number <= 0, context.applies(rule, line: line) { hits.append((field, value)) }
+        }
+        for (field, value) in hits {
+            context.report(rule, field: field, location: value.source.location, value: value.source.raw)
+        }
+    }
+}
+
+// MARK: - pattern
+
+/// A value that must match `params.pattern` (a regular expression over the whole normalised value).
+struct PatternCheck: Check {
+    static let name = "pattern"
+
+    func run(_ rule: Rule, _ context: inout CheckContext) {
+        guard let pattern = rule.parameter("pattern"),
+              let expression = try? NSRegularExpression(pattern: "^(?:" + pattern + ")$")
+        else { return }
+        let uppercase = rule.parameters["uppercase"] == .flag(true)
+        var hits: [(String, NormalizedValue)] = []
+        context.forEachValue(of: rule.fields) { field, value, line in
+            guard context.applies(rule, line: line) else { return }
+            let text = uppercase ? value.text.uppercased() : value.text
+            let range = NSRange(text.startIndex..., in: text)
+            if expression.firstMatch(in: text, range: range) == nil { hits.append((field, value)) }
+        }
+        for (field, value) in hits {
+            context.report(rule, field: field, location: value.source.location, value: value.source.raw)
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// A parameter value in a rule file: text, a number kept as its decimal text, a flag or a list.
+public enum RuleParameter: Sendable, Equatable {
+    case text(String)
+    case list([String])
+    case flag(Bool)
+
+    public var text: String? {
+        if case .text(let value) = self { return value }
+        return nil
+    }
+
+    public var list: [String]? {
+        switch self {
+        case .list(let values): return values
+        case .text(let value): return [value]
+        case .flag: return nil
+        }
+    }
+}
+
+/// Limits a rule to consignments of some models or with some field values.
+public struct RuleCondition: Sendable, Equatable {
+    /// The rule applies only when the certificate model is one of these.
+    public var models: [String]?
+    /// The rule applies only when `field` (normalised) is one of `equals`.
+    public var field: String?
+    public var equals: [String]?
+    /// The rule applies only when `field` has a value.
+    public var present: Bool?
+}
+
+/// One rule as declared in a rule file: what it checks, how it reports and in which words.
+public struct Rule: Sendable {
+    public var id: String
+    /// The name of the check in the engine that runs this rule (`required`, `iso6346_check_digit` …).
+    public var check: String
+    public var kind: FindingKind
+    public var severity: Severity
+    public var fields: [String]
+    /// A box to report instead of each field's box in the pack layout.
+    public var box: String?
+    public var condition: RuleCondition?
+    public var parameters: [String: RuleParameter]
+    public var message: LocalizedText
+    public var hint: LocalizedText
+    /// File and JSON path the rule was read from, for error messages.
+    public var origin: String
+
+    public func parameter(_ name: String) -> String? { parameters[name]?.text }
+    public func listParameter(_ name: String) -> [String] { parameters[name]?.list ?? [] }
+}
+
+extension Rule {
+    static func load(_ node: JSONNode) throws -> Rule {
+        let id = try node.required("id").string()
+        let kindNode = try node.required("kind")
+        guard let kind = FindingKind(rawValue: try kindNode.string()) else {
+            let names = FindingKind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw kindNode.fail("未知的發現種類；可用：\(names)。", "unknown finding kind; use one of: \(names).")
+        }
+        let severityNode = try node.required("severity")
+        guard let severity = Severity(rawValue: try severityNode.string()) else {
+            throw severityNode.fail("未知的嚴重度；可用：error、warning、info。", "unknown severity; use error, warning or info.")
+        }
+        var parameters: [String: RuleParameter] = [:]
+        if let params = try node.optional("params") {
+            for (key, value) in try params.members() {
+                switch value.value {
+                case let text as String: parameters[key] = .text(text)
+                case let flag as Bool where JSONNode.isBoolean(value.value): parameters[key] = .flag(flag)
+                case let number as NSNumber: parameters[key] = .text(number.stringValue)
+                case is [Any]: parameters[key] = .list(try value.strings())
+                default:
+                    throw value.fail("參數應為字串、數字、布林值或字串陣列。", "a parameter must be a string, number, boolean or array of strings.")
+                }
+            }
+        }
+        var condition: RuleCondition?
+        if let when = try node.optional("when") {
+            condition = RuleCondition(
+                models: try when.optional("models")?.strings(),
+                field: try when.optional("field")?.string(),
+                equals: try when.optional("equals")?.strings(),
+                present: try when.optional("present")?.bool())
+        }
+        return Rule(
+            id: id,
+            check: try node.required("check").string(),
+            kind: kind,
+            severity: severity,
+            fields: try node.optional("fields")?.strings() ?? [],
+            box: try node.optional("box")?.string(),
+            condition: condition,
+            parameters: parameters,
+            message: try node.required("message").localized(),
+            hint: try node.required("hint").localized(),
+            origin: "\(node.file) \(node.path)")
+    }
+}

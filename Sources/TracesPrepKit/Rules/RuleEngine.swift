@@ -1,0 +1,112 @@
+import Foundation
+
+/// One consignment after the rules: its model, values, filled-in values, findings and verdict.
+public struct CheckedConsignment: Sendable {
+    public var consignment: NormalizedConsignment
+    public var model: CertificateModel?
+    public var autofilled: [AutofilledValue]
+    public var findings: [Finding]
+    public var verdict: Verdict
+}
+
+/// A whole input file after the rules.
+public struct CheckedFile: Sendable {
+    public var file: ConsignmentFile
+    public var consignments: [CheckedConsignment]
+    /// All findings in file order: file-level ones and every consignment's.
+    public var findings: [Finding]
+    public var verdict: Verdict
+}
+
+/// Runs a rule pack over a read file: normalises each consignment, chooses its model, fills in
+/// what TRACES-NT fills and applies every rule.
+public struct RuleEngine: Sendable {
+    public var library: RuleLibrary
+
+    public init(library: RuleLibrary) {
+        self.library = library
+    }
+
+    public func check(_ file: ConsignmentFile, attachmentFolder: URL?) -> CheckedFile {
+        let normalizer = Normalizer(catalog: library.catalog, codeLists: library.codeLists)
+        var fileFindings = file.events.filter { $0.consignment == nil }.compactMap(library.finding(for:))
+        var consignmentEvents = file.events.filter { $0.consignment != nil }
+        var checked: [CheckedConsignment] = []
+        for consignment in file.consignments {
+            var events: [StageEvent] = []
+            let normalized = normalizer.normalize(consignment, events: &events)
+            checked.append(check(normalized, columns: file.columns, attachmentFolder: attachmentFolder, events: &events))
+            events += consignmentEvents.filter { $0.consignment == consignment.reference }
+            consignmentEvents.removeAll { $0.consignment == consignment.reference }
+            checked[checked.count - 1].findings += events.compactMap(library.finding(for:))
+            checked[checked.count - 1].findings = Self.sortedInFileOrder(checked[checked.count - 1].findings)
+            checked[checked.count - 1].verdict = Verdict.of(checked[checked.count - 1].findings, complete: file.complete)
+        }
+        fileFindings += consignmentEvents.compactMap(library.finding(for:))
+        let all = Self.sortedInFileOrder(fileFindings + checked.flatMap(\.findings))
+        let verdict = Verdict.of(all, complete: file.complete)
+        return CheckedFile(file: file, consignments: checked, findings: all, verdict: verdict)
+    }
+
+    private func check(
+        _ consignment: NormalizedConsignment, columns: [String: String], attachmentFolder: URL?, events: inout [StageEvent]
+    ) -> CheckedConsignment {
+        let lineModels = consignment.lines.indices.map { index -> [CertificateModel] in
+            guard let value = consignment.lines[index]["cn_code"], let code = CNCode.usable(value.text) else { return [] }
+            return library.pack.models(allowing: code)
+        }
+        let model = chooseModel(consignment, lineModels: lineModels, events: &events)
+        let totals = Totals(lines: consignment.lines)
+        var context = CheckContext(
+            library: library, consignment: consignment, columns: columns, attachmentFolder: attachmentFolder,
+            lineModels: lineModels, model: model, totals: totals)
+        for rule in library.pack.rules where rule.check != CheckRegistry.eventCheckName {
+            CheckRegistry.byName[rule.check]?.run(rule, &context)
+        }
+        let autofilled = AutoFiller(library: library).fill(consignment, model: model, totals: totals, events: &events)
+        return CheckedConsignment(
+            consignment: consignment, model: model, autofilled: autofilled, findings: context.findings, verdict: .accepted)
+    }
+
+    /// The model named in the file when every line allows it; else the first model (in pack
+    /// order) that every line allows, with a warning when the exporter could have chosen another.
+    private func chooseModel(
+        _ consignment: NormalizedConsignment, lineModels: [[CertificateModel]], events: inout [StageEvent]
+    ) -> CertificateModel? {
+        let covered = lineModels.filter { !$0.isEmpty }
+        guard !covered.isEmpty else { return nil }
+        let common = library.pack.models.filter { model in covered.allSatisfy { $0.contains { $0.id == model.id } } }
+        if let declared = consignment.header["certificate_model"] {
+            guard let model = Self.model(named: declared.text, in: library.pack), common.contains(where: { $0.id == model.id }) else {
+                return nil
+            }
+            return model
+        }
+        guard let first = common.first else { return nil }
+        if common.count > 1 {
+            events.append(StageEvent(
+                EventName.modelChoice, field: "certificate_model", consignment: consignment.reference,
+                location: consignment.header.location, expected: first.id,
+                details: ["models": common.map(\.id).joined(separator: ", ")]))
+        }
+        return first
+    }
+
+    /// A model by its id or either of its names, ignoring case and full-width forms.
+    static func model(named text: String, in pack: RulePack) -> CertificateModel? {
+        let key = TextNormalization.key(text)
+        return pack.models.first {
+            TextNormalization.key($0.id) == key || TextNormalization.key($0.name.en) == key || TextNormalization.key($0.name.zhTW) == key
+        }
+    }
+
+    /// Findings sorted by line (file-level ones without a line first), keeping the order they
+    /// were made within a line.
+    static func sortedInFileOrder(_ findings: [Finding]) -> [Finding] {
+        findings.enumerated().sorted { left, right in
+            let leftLine = left.element.location.line ?? 0
+            let rightLine = right.element.location.line ?? 0
+            return leftLine != rightLine ? leftLine < rightLine : left.offset < right.offset
+        }.map(\.element)
+    }
+}

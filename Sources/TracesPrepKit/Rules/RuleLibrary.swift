@@ -1,0 +1,157 @@
+import Foundation
+
+/// Everything loaded from a `Rules/` folder: field catalog, code lists, the selected pack,
+/// the authority table and the establishment list.
+public struct RuleLibrary: Sendable {
+    public var root: URL
+    public var catalog: FieldCatalog
+    public var codeLists: [String: CodeList]
+    public var pack: RulePack
+    public var authorities: AuthorityTable
+    public var establishments: EstablishmentList
+    /// Rules of the `event` check, by event name.
+    public var eventRules: [String: Rule]
+    public var species: SpeciesIndex
+
+    public static let defaultPack = "bsmi-2020"
+
+    /// Loads and cross-checks the rule files; any fault is a `RuleFileError` naming file and JSON path.
+    public static func load(root: URL, pack packName: String = defaultPack) throws -> RuleLibrary {
+        let catalog = try FieldCatalog.load(root.appendingPathComponent("fields.json"))
+        let listFolder = root.appendingPathComponent("codelists")
+        var codeLists: [String: CodeList] = [:]
+        let listFiles = (try? FileManager.default.contentsOfDirectory(atPath: listFolder.path)) ?? []
+        for fileName in listFiles.sorted() where fileName.hasSuffix(".json") {
+            let name = String(fileName.dropLast(5))
+            codeLists[name] = try CodeList.load(listFolder.appendingPathComponent(fileName), expectedName: name)
+        }
+        let packFolder = root.appendingPathComponent("packs").appendingPathComponent(packName)
+        guard FileManager.default.fileExists(atPath: packFolder.appendingPathComponent("pack.json").path) else {
+            let available = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("packs").path)) ?? [])
+                .sorted().joined(separator: ", ")
+            throw RuleFileError(
+                file: packFolder.appendingPathComponent("pack.json").path, path: "$",
+                message: LocalizedText(
+                    zhTW: "找不到規則包「\(packName)」。可用的規則包：\(available)。",
+                    en: "rule pack '\(packName)' not found. Available packs: \(available)."))
+        }
+        let pack = try RulePack.load(folder: packFolder)
+        let library = RuleLibrary(
+            root: root, catalog: catalog, codeLists: codeLists, pack: pack,
+            authorities: try AuthorityTable.load(root.appendingPathComponent("authorities.json")),
+            establishments: try EstablishmentList.load(root.appendingPathComponent("establishments.json")),
+            eventRules: [:], species: SpeciesIndex(list: codeLists["species"]))
+        return try library.verified()
+    }
+
+    /// Checks that every rule names a known check, known fields and lists, and that every
+    /// event the stages emit has a rule, then indexes the event rules.
+    private func verified() throws -> RuleLibrary {
+        var copy = self
+        let requiredLists = ["countries", "eu-member-states", "units", "species", "hs2022"]
+        for name in requiredLists where codeLists[name] == nil {
+            throw RuleFileError(
+                file: root.appendingPathComponent("codelists/\(name).json").path, path: "$",
+                message: LocalizedText(zhTW: "缺少必要的代碼表「\(name)」。", en: "the required code list '\(name)' is missing."))
+        }
+        for field in catalog.fields {
+            if let list = field.list, codeLists[list] == nil {
+                throw RuleFileError(
+                    file: root.appendingPathComponent("fields.json").path, path: "$.fields[id=\(field.id)].list",
+                    message: LocalizedText(
+                        zhTW: "欄位「\(field.id)」使用的代碼表「\(list)」不存在。",
+                        en: "field '\(field.id)' uses the code list '\(list)', which does not exist."))
+            }
+        }
+        for rule in pack.rules {
+            func fail(_ zhTW: String, _ en: String) -> RuleFileError {
+                let parts = rule.origin.split(separator: " ", maxSplits: 1).map(String.init)
+                return RuleFileError(file: parts[0], path: parts.count > 1 ? parts[1] : "$", message: LocalizedText(zhTW: zhTW, en: en))
+            }
+            if rule.check == CheckRegistry.eventCheckName {
+                guard let event = rule.parameter("event") else {
+                    throw fail("event 規則必須以 params.event 指定事件名稱。", "an event rule needs params.event naming the event.")
+                }
+                guard EventName.all.contains(event) else {
+                    throw fail("未知的事件「\(event)」。", "unknown event '\(event)'.")
+                }
+                copy.eventRules[event] = rule
+            } else if CheckRegistry.byName[rule.check] == nil {
+                let names = CheckRegistry.byName.keys.sorted().joined(separator: ", ")
+                throw fail("規則「\(rule.id)」使用未知的檢查「\(rule.check)」；可用：\(names)。",
+                           "rule '\(rule.id)' uses the unknown check '\(rule.check)'; known checks: \(names).")
+            }
+            for field in rule.fields + [rule.condition?.field].compactMap({ $0 }) where catalog[field] == nil {
+                throw fail("規則「\(rule.id)」使用未知的欄位「\(field)」。", "rule '\(rule.id)' names the unknown field '\(field)'.")
+            }
+            for name in ["list"] {
+                if let list = rule.parameter(name), codeLists[list] == nil {
+                    throw fail("規則「\(rule.id)」使用不存在的代碼表「\(list)」。", "rule '\(rule.id)' uses the code list '\(list)', which does not exist.")
+                }
+            }
+            if let models = rule.condition?.models {
+                for model in models where pack.model(id: model) == nil {
+                    throw fail("規則「\(rule.id)」使用未知的證書格式「\(model)」。", "rule '\(rule.id)' names the unknown certificate model '\(model)'.")
+                }
+            }
+            if let pattern = rule.parameter("pattern"), (try? NSRegularExpression(pattern: pattern)) == nil {
+                throw fail("規則「\(rule.id)」的樣式「\(pattern)」無法編譯。", "rule '\(rule.id)' has a pattern that does not compile: \(pattern)")
+            }
+        }
+        for event in EventName.all where copy.eventRules[event] == nil {
+            throw RuleFileError(
+                file: root.appendingPathComponent("packs/\(pack.name)/pack.json").path, path: "$.rule_files",
+                message: LocalizedText(
+                    zhTW: "規則包沒有處理事件「\(event)」的規則（check 為 event、params.event 為 \(event)）。",
+                    en: "the pack has no rule for the event '\(event)' (check 'event' with params.event '\(event)')."))
+        }
+        return copy
+    }
+
+    /// The box a finding about `field` reports, in this pack's layout.
+    public func box(for field: String?, rule: Rule) -> String? {
+        rule.box ?? field.flatMap { pack.boxes[$0] }
+    }
+
+    /// Builds a finding in the rule's words: the message and hint with placeholders filled per language.
+    public func finding(
+        for rule: Rule, field: String?, consignment: String?, location: SourceLocation, value: String?,
+        expected: String?, details: [String: String] = [:], localized: [String: LocalizedText] = [:]
+    ) -> Finding {
+        let box = box(for: field, rule: rule)
+        let definition = field.flatMap { catalog[$0] }
+        var common = details
+        common["value"] = value ?? ""
+        common["expected"] = expected ?? ""
+        common["box"] = box ?? ""
+        common["field"] = field ?? ""
+        common["line"] = location.line.map(String.init) ?? ""
+        // A field whose column the file lacks is named by its id, the header to add.
+        common["column"] = location.column ?? field ?? ""
+        common["consignment"] = consignment ?? ""
+        common["label_en"] = definition?.label.en ?? ""
+        common["label_zh"] = definition?.label.zhTW ?? ""
+        var zhValues = common
+        var enValues = common
+        zhValues["label"] = definition?.label.zhTW ?? field ?? ""
+        enValues["label"] = definition?.label.en ?? field ?? ""
+        for (key, text) in localized {
+            zhValues[key] = text.zhTW
+            enValues[key] = text.en
+        }
+        let message = LocalizedText(
+            zhTW: LocalizedText.fill(rule.message.zhTW, zhValues) + LocalizedText.fill(rule.hint.zhTW, zhValues),
+            en: LocalizedText.fill(rule.message.en, enValues) + " " + LocalizedText.fill(rule.hint.en, enValues))
+        return Finding(
+            rule: rule.id, kind: rule.kind, severity: rule.severity, field: field, box: box, consignment: consignment,
+            location: location, value: value, expected: expected, message: message)
+    }
+
+    /// Turns a stage event into a finding with the event's rule.
+    public func finding(for event: StageEvent) -> Finding? {
+        guard let rule = eventRules[event.name] else { return nil }
+        return finding(
+            for: rule, field: event.field, consignment: event.consignment, location: event.location, value: event.value,
+            expected: event.expected, details: event.details)
+    }
+}
