@@ -4,15 +4,15 @@ import Foundation
 /// Standard output carries only what was asked for; messages and logs go to standard error.
 public struct CommandLineTool {
     public var environment: [String: String]
-    public var standardOutput: (String) -> Void
-    public var standardError: (String) -> Void
+    public var standardOutput: @Sendable (String) -> Void
+    public var standardError: @Sendable (String) -> Void
     public var executablePath: String
 
     public init(
         environment: [String: String],
         executablePath: String = CommandLine.arguments.first ?? "tracesprep",
-        standardOutput: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) },
-        standardError: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+        standardOutput: @escaping @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) },
+        standardError: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
     ) {
         self.environment = environment
         self.executablePath = executablePath

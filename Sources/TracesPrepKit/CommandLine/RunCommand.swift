@@ -13,8 +13,18 @@ struct RunCommand {
         var folders = InboxFolders(inbox: inbox, outbox: outbox)
         if let archive = options.archive { folders.archive = URL(fileURLWithPath: archive) }
         if let failed = options.failed { folders.failed = URL(fileURLWithPath: failed) }
-        let processor = InboxProcessor(library: library, folders: folders, log: { tool.standardError($0 + "\n") })
-        let results = try processor.processWaitingFiles()
+        let errorSink = tool.standardError
+        let logger = Logger(sink: { errorSink($0 + "\n") })
+        let results: [InboxResult]
+        do {
+            results = try InboxProcessor(library: library, folders: folders, logger: logger).processWaitingFiles()
+        } catch let busy as InboxLock.Busy {
+            throw CommandFailure(.busy, LocalizedText(
+                zhTW: "另一個 tracesprep（程序編號 \(busy.holder)）正在處理收件匣「\(inbox.path)」。",
+                en: "another tracesprep (process id \(busy.holder)) is working on the inbox '\(inbox.path)'."))
+        } catch let error as FileSystemError {
+            throw CommandFailure(.ioError, error.message)
+        }
         for result in results {
             tool.standardOutput(result.summary(language) + "\n")
         }

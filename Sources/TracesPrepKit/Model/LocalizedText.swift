@@ -12,7 +12,7 @@ public enum Language: String, Sendable, CaseIterable, Codable {
         if let value = environment["TRACESPREP_LANG"], !value.isEmpty, let language = Language(code: value) {
             return language
         }
-        if let value = environment["LANG"], !value.isEmpty, value != "C", value != "POSIX" {
+        if let value = environment["LANG"], !value.isEmpty {
             return value.lowercased().hasPrefix("zh") ? .zhTW : .en
         }
         return .zhTW

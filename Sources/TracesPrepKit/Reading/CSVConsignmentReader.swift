@@ -85,14 +85,6 @@ public struct CSVConsignmentReader {
 
         for (offset, record) in records.enumerated() {
             let rowLocation = SourceLocation(line: record.line, record: offset + 1)
-            if record.cells.count > headerCount {
-                let extra = record.cells[headerCount...]
-                if extra.contains(where: { !$0.trimmingWhitespace().isEmpty }) {
-                    file.events.append(StageEvent(
-                        EventName.tooManyCells, location: rowLocation,
-                        details: ["count": String(record.cells.count), "expected": String(headerCount)]))
-                }
-            }
             var row: [FieldLevel: FieldValues] = [:]
             for level in FieldLevel.allCases { row[level] = FieldValues(location: rowLocation) }
             var reference = ""
@@ -118,6 +110,13 @@ public struct CSVConsignmentReader {
                 reference = previous
             }
             current = reference
+            if record.cells.count > headerCount,
+               record.cells[headerCount...].contains(where: { !$0.trimmingWhitespace().isEmpty })
+            {
+                file.events.append(StageEvent(
+                    EventName.tooManyCells, consignment: reference, location: rowLocation,
+                    details: ["count": String(record.cells.count), "expected": String(headerCount)]))
+            }
             if byReference[reference] == nil {
                 order.append(reference)
                 byReference[reference] = Consignment(reference: reference, header: FieldValues(location: rowLocation))

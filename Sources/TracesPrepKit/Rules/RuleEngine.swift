@@ -30,19 +30,28 @@ public struct RuleEngine: Sendable {
     public func check(_ file: ConsignmentFile, attachmentFolder: URL?) -> CheckedFile {
         let normalizer = Normalizer(catalog: library.catalog, codeLists: library.codeLists)
         var fileFindings = file.events.filter { $0.consignment == nil }.compactMap(library.finding(for:))
-        var consignmentEvents = file.events.filter { $0.consignment != nil }
+        var eventsByReference: [String: [StageEvent]] = [:]
+        for event in file.events {
+            if let reference = event.consignment { eventsByReference[reference, default: []].append(event) }
+        }
         var checked: [CheckedConsignment] = []
         for consignment in file.consignments {
             var events: [StageEvent] = []
             let normalized = normalizer.normalize(consignment, events: &events)
-            checked.append(check(normalized, columns: file.columns, attachmentFolder: attachmentFolder, events: &events))
-            events += consignmentEvents.filter { $0.consignment == consignment.reference }
-            consignmentEvents.removeAll { $0.consignment == consignment.reference }
-            checked[checked.count - 1].findings += events.compactMap(library.finding(for:))
-            checked[checked.count - 1].findings = Self.sortedInFileOrder(checked[checked.count - 1].findings)
-            checked[checked.count - 1].verdict = Verdict.of(checked[checked.count - 1].findings, complete: file.complete)
+            var result = check(normalized, columns: file.columns, attachmentFolder: attachmentFolder, events: &events)
+            events += eventsByReference.removeValue(forKey: consignment.reference) ?? []
+            result.findings = Self.sortedInFileOrder(result.findings + events.compactMap(library.finding(for:)))
+            result.verdict = Verdict.of(result.findings, complete: file.complete)
+            checked.append(result)
         }
-        fileFindings += consignmentEvents.compactMap(library.finding(for:))
+        fileFindings += eventsByReference.values.joined().compactMap(library.finding(for:))
+        // An error about the file as a whole (a duplicate header, undecodable bytes) leaves every
+        // certificate in doubt, so no consignment counts as accepted.
+        if fileFindings.contains(where: { $0.severity == .error }) {
+            for index in checked.indices where checked[index].verdict == .accepted {
+                checked[index].verdict = .rejected
+            }
+        }
         let all = Self.sortedInFileOrder(fileFindings + checked.flatMap(\.findings))
         let verdict = Verdict.of(all, complete: file.complete)
         return CheckedFile(file: file, consignments: checked, findings: all, verdict: verdict)
@@ -68,8 +77,9 @@ public struct RuleEngine: Sendable {
             consignment: consignment, model: model, autofilled: autofilled, findings: context.findings, verdict: .accepted)
     }
 
-    /// The model named in the file when every line allows it; else the first model (in pack
-    /// order) that every line allows, with a warning when the exporter could have chosen another.
+    /// Chooses the certificate model. A model named in the file wins when every line allows it.
+    /// Otherwise the model that every line allows and whose prefixes match the codes most
+    /// precisely wins (pack order on a tie), with a warning when another was possible.
     private func chooseModel(
         _ consignment: NormalizedConsignment, lineModels: [[CertificateModel]], events: inout [StageEvent]
     ) -> CertificateModel? {
@@ -82,17 +92,27 @@ public struct RuleEngine: Sendable {
             }
             return model
         }
-        guard let first = common.first else { return nil }
+        // The model that names the codes most precisely wins: composite lists 160420 while the
+        // fishery model only lists 1604, so 16042090 (the BSMI manual's composite example) is composite.
+        let codes = consignment.lines.compactMap { $0["cn_code"].flatMap { CNCode.usable($0.text) } }
+        func precision(_ model: CertificateModel) -> Int {
+            codes.map { code in model.cnPrefixes.filter { code.hasPrefix($0) }.map(\.count).max() ?? 0 }.reduce(0, +)
+        }
+        let ranked = common.enumerated().sorted { left, right in
+            let (leftScore, rightScore) = (precision(left.element), precision(right.element))
+            return leftScore != rightScore ? leftScore > rightScore : left.offset < right.offset
+        }.map(\.element)
+        guard let first = ranked.first else { return nil }
         if common.count > 1 {
             events.append(StageEvent(
                 EventName.modelChoice, field: "certificate_model", consignment: consignment.reference,
                 location: consignment.header.location, expected: first.id,
-                details: ["models": common.map(\.id).joined(separator: ", ")]))
+                details: ["models": ranked.map(\.id).joined(separator: ", ")]))
         }
         return first
     }
 
-    /// A model by its id or either of its names, ignoring case and full-width forms.
+    /// Finds a model by its id or either of its names, ignoring case and full-width forms.
     static func model(named text: String, in pack: RulePack) -> CertificateModel? {
         let key = TextNormalization.key(text)
         return pack.models.first {

@@ -22,14 +22,21 @@ public enum TextNormalization {
         return String(output)
     }
 
-    /// A lookup key: half-width, lower-cased, trimmed, inner white space collapsed to one space,
-    /// and the mandatory marks `✽` and `*` removed.
+    /// Makes a lookup key: half-width and lower-case, trimmed, with inner white space collapsed to
+    /// one space and the mandatory marks `✽` and `*` and any byte-order mark removed.
     public static func key(_ text: String) -> String {
-        var output = ""
+        var output = String.UnicodeScalarView()
         var pendingSpace = false
-        for character in halfWidth(text).lowercased() {
-            if character == "✽" || character == "*" || character == "\u{FEFF}" { continue }
-            if character.isWhitespace {
+        for original in text.unicodeScalars {
+            var scalar = original
+            if (0xFF01...0xFF5E).contains(scalar.value), let half = Unicode.Scalar(scalar.value - 0xFEE0) {
+                scalar = half
+            }
+            let value = scalar.value
+            if value == 0x273D || value == 0x2A || value == 0xFEFF { continue }
+            if value == 0x20 || value == 0x09 || value == 0x3000 || (value > 0x7F && scalar.properties.isWhitespace)
+                || value == 0x0A || value == 0x0D
+            {
                 pendingSpace = !output.isEmpty
                 continue
             }
@@ -37,8 +44,14 @@ public enum TextNormalization {
                 output.append(" ")
                 pendingSpace = false
             }
-            output.append(character)
+            if value < 0x80 {
+                output.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(value + 0x20)! : scalar)
+            } else if scalar.properties.changesWhenLowercased {
+                output.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                output.append(scalar)
+            }
         }
-        return output
+        return String(output)
     }
 }

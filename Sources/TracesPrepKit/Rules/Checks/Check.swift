@@ -15,7 +15,7 @@ extension Check {
 public enum CheckRegistry {
     public static let checks: [any Check] = [
         RequiredCheck(), RequiredWithCheck(), RequiredGroupCheck(),
-        FormatCheck(), PositiveCheck(), PatternCheck(),
+        FormatCheck(), PositiveCheck(), RangeCheck(), PatternCheck(),
         CodeListCheck(), MemberOfCheck(), AllowedValuesCheck(), SpeciesCheck(),
         ContainerFormatCheck(), ContainerCheckDigitCheck(), IMOFormatCheck(), IMOCheckDigitCheck(),
         CNCodeFormatCheck(), CNCodeExcelDamageCheck(), CNCodeHSCheck(), CNModelCoveredCheck(), SpeciesForCNCheck(),

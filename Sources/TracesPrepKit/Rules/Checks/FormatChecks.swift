@@ -11,7 +11,7 @@ extension CheckContext {
         }
     }
 
-    /// The fields a rule covers: its `fields`, or every field whose type is in `params.types`.
+    /// Lists the fields a rule covers: its `fields`, or every field whose type is in `params.types`.
     func fields(of rule: Rule) -> [String] {
         if !rule.fields.isEmpty { return rule.fields }
         let types = Set(rule.listParameter("types"))
@@ -76,6 +76,29 @@ struct PatternCheck: Check {
         }
         for (field, value) in hits {
             context.report(rule, field: field, location: value.source.location, value: value.source.raw)
+        }
+    }
+}
+
+// MARK: - range
+
+/// A number that must lie within `params.min` and `params.max`, both inclusive (a percentage).
+struct RangeCheck: Check {
+    static let name = "range"
+    static let placeholders = ["min", "max"]
+
+    func run(_ rule: Rule, _ context: inout CheckContext) {
+        let minimum = rule.parameter("min").flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }
+        let maximum = rule.parameter("max").flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }
+        var hits: [(String, NormalizedValue)] = []
+        context.forEachValue(of: context.fields(of: rule)) { field, value, line in
+            guard let number = value.decimal, context.applies(rule, line: line) else { return }
+            if let minimum, number < minimum { hits.append((field, value)) } else if let maximum, number > maximum { hits.append((field, value)) }
+        }
+        for (field, value) in hits {
+            context.report(
+                rule, field: field, location: value.source.location, value: value.source.raw,
+                details: ["min": rule.parameter("min") ?? "", "max": rule.parameter("max") ?? ""])
         }
     }
 }
