@@ -100,8 +100,8 @@ public enum CertificateHTML {
     }
 
     /// Returns the text shown for a value: codes with their labels, weights in kg, authorities and
-    /// models by name.
-    private static func display(field: String, text: String, typed: NormalizedValue?, _ values: CertificateValues) -> String {
+    /// models by name. The report page shows filled-in values the same way.
+    static func display(field: String, text: String, typed: NormalizedValue?, _ values: CertificateValues) -> String {
         guard let definition = values.library.catalog[field] else { return text }
         if field.hasSuffix("_competent_authority"), let authority = values.authority(code: text) {
             return "\(authority.label.zhTW) / \(authority.label.en)"
