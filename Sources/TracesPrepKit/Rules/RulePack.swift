@@ -24,6 +24,8 @@ public struct RulePack: Sendable {
     public var title: LocalizedText
     /// Box of each field in this pack's certificate layout.
     public var boxes: [String: String]
+    /// Title of each box (`I.1` → Consignor, 出口人) for printed drafts, empty when the pack has none.
+    public var boxTitles: [String: LocalizedText] = [:]
     public var models: [CertificateModel]
     public var excluded: [ExcludedCodes]
     public var rules: [Rule]
@@ -49,6 +51,7 @@ public struct RulePack: Sendable {
         for (field, node) in try root.required("boxes").members() {
             boxes[field] = try node.string()
         }
+        let boxTitles = try loadBoxTitles(root.optional("box_titles"), boxes: boxes)
         var models: [CertificateModel] = []
         for node in try root.required("models").array() {
             let prefixesNode = try node.required("cn_prefixes")
@@ -86,7 +89,24 @@ public struct RulePack: Sendable {
             name: try root.required("pack").string(),
             version: try root.required("version").string(),
             title: try root.required("title").localized(),
-            boxes: boxes, models: models, excluded: excluded, rules: rules)
+            boxes: boxes, boxTitles: boxTitles, models: models, excluded: excluded, rules: rules)
+    }
+
+    /// Reads `box_titles`: each key a box that `boxes` uses, each value a text in both languages.
+    private static func loadBoxTitles(_ node: JSONNode?, boxes: [String: String]) throws -> [String: LocalizedText] {
+        guard let node else { return [:] }
+        let knownBoxes = Set(boxes.values)
+        var titles: [String: LocalizedText] = [:]
+        for (box, titleNode) in try node.members() {
+            guard knownBoxes.contains(box) else {
+                let names = knownBoxes.sorted().joined(separator: ", ")
+                throw titleNode.fail(
+                    "box_titles 中的「\(box)」不是此規則包 boxes 使用的欄位。請改用：\(names)。",
+                    "box_titles names the unknown box '\(box)'. Use one of the boxes in boxes: \(names).")
+            }
+            titles[box] = try titleNode.localized()
+        }
+        return titles
     }
 
     static func isPrefix(_ text: String) -> Bool {
