@@ -121,8 +121,9 @@ public struct RuleLibrary: Sendable {
         let box = box(for: field, rule: rule)
         let definition = field.flatMap { catalog[$0] }
         var common = details
-        common["value"] = value ?? ""
-        common["expected"] = expected ?? ""
+        // A check or event without a finding value may still fill these placeholders through details.
+        common["value"] = value ?? details["value"] ?? ""
+        common["expected"] = expected ?? details["expected"] ?? ""
         common["box"] = box ?? ""
         common["field"] = field ?? ""
         common["line"] = location.line.map(String.init) ?? ""
