@@ -68,3 +68,20 @@ extension FileReport {
         return Dictionary(consignment.autofilled.map { ($0.field, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 }
+
+/// Validates the valid tilapia consignment after `change` and returns the marked fixture with its report.
+func validateValid(
+    changing change: (inout ConsignmentCSV) -> Void
+) throws -> (fixture: MarkedText, report: FileReport) {
+    var csv = ConsignmentCSV.valid()
+    change(&csv)
+    let fixture = csv.marked()
+    return (fixture, try validate(fixture))
+}
+
+/// Copies the repository's `Rules/` folder into `folder` so a test can change a rule file.
+func copyRules(into folder: URL, named name: String = "Rules") throws -> URL {
+    let copy = folder.appendingPathComponent(name, isDirectory: true)
+    try FileManager.default.copyItem(at: rulesFolder, to: copy)
+    return copy
+}
