@@ -65,8 +65,14 @@ public struct RuleLibrary: Sendable {
         }
         for rule in pack.rules {
             func fail(_ zhTW: String, _ en: String) -> RuleFileError {
-                let parts = rule.origin.split(separator: " ", maxSplits: 1).map(String.init)
-                return RuleFileError(file: parts[0], path: parts.count > 1 ? parts[1] : "$", message: LocalizedText(zhTW: zhTW, en: en))
+                // The origin is "FILE $.PATH"; split at the last " $" because the file path may contain spaces.
+                guard let separator = rule.origin.range(of: " $", options: .backwards) else {
+                    return RuleFileError(file: rule.origin, path: "$", message: LocalizedText(zhTW: zhTW, en: en))
+                }
+                return RuleFileError(
+                    file: String(rule.origin[..<separator.lowerBound]),
+                    path: String(rule.origin[rule.origin.index(after: separator.lowerBound)...]),
+                    message: LocalizedText(zhTW: zhTW, en: en))
             }
             if rule.check == CheckRegistry.eventCheckName {
                 guard let event = rule.parameter("event") else {
