@@ -113,6 +113,29 @@ struct ReaderTests {
         #expect(report.checked.file.encoding == .cp950)
     }
 
+    @Test("invalid byte line with CR line ends", arguments: [true, false])
+    func invalidByteWithCarriageReturns(withBOM: Bool) throws {
+        var csv = ConsignmentCSV.valid()
+        csv.rows[0]["consignor_name"] = "Formosa Aquatic Products Co., Ltd."
+        csv.rows[0]["total_gross_weight"] = "10800"
+        csv.rows.append(ConsignmentCSV.shrimpLine)
+        csv.rows[1]["batch_number"] = "SH26<FF>1202⟦row: undecodable-bytes⟧"
+        let fixture = csv.marked(lineEnd: "\r")
+        let bom: [UInt8] = withBOM ? [0xEF, 0xBB, 0xBF] : []
+        let bytes = bom + utf8Bytes(fixture.text, replacing: "<FF>", with: [0xFF])
+
+        let report = try withTemporaryFolder { folder in try validate(bytes: bytes, in: folder) }
+
+        // Without a BOM the invalid byte makes the file CP950, which is reported too.
+        let decoded = withBOM ? [] : [
+            ExpectedFinding(
+                rule: "decoded-from-other-encoding", kind: .encoding, severity: .info, box: nil, line: nil, column: nil),
+        ]
+        expectFindings(report.checked.findings, fixture.expectedFindings([
+            "undecodable-bytes": FindingDetails(.encoding, .error, box: nil, value: "FF"),
+        ]) + decoded)
+    }
+
     // MARK: - Delimiters, quoting and line ends
 
     @Test("semicolon and tab delimiters", arguments: [";", "\t"])
