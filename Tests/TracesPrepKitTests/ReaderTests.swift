@@ -155,9 +155,10 @@ struct ReaderTests {
         #expect(header?["consignor_address"]?.source.raw == "No. 88, Yugang 1st Rd., Qianzhen Dist., Kaohsiung City 806")
     }
 
-    @Test("quoted cells; next record keeps its line")
-    func quotedCells() throws {
-        let fixture = MarkedText(try fixtureText("quoted-cells.csv"))
+    @Test("quoted cells; next record keeps its line", arguments: ["\n", "\r\n", "\r"])
+    func quotedCells(lineEnd: String) throws {
+        let text = try fixtureText("quoted-cells.csv").replacingOccurrences(of: "\n", with: lineEnd)
+        let fixture = MarkedText(text)
 
         let report = try validate(fixture)
 
@@ -169,7 +170,7 @@ struct ReaderTests {
         #expect(report.checked.findings.first?.location.record == 2)
         let header = report.checked.consignments.first?.consignment.header
         #expect(header?["consignee_name"]?.source.raw == "Noordkaap \"Seafood\" Trading B.V.")
-        #expect(header?["consignee_address"]?.source.raw == "Kadeweg 12\n3089 JJ Rotterdam")
+        #expect(header?["consignee_address"]?.source.raw == "Kadeweg 12" + lineEnd + "3089 JJ Rotterdam")
         #expect(header?["consignor_name"]?.source.raw == "福爾摩沙水產股份有限公司 Formosa Aquatic Products Co., Ltd.")
         #expect(report.checked.consignments.first?.consignment.lines.count == 2)
     }
@@ -211,7 +212,81 @@ struct ReaderTests {
         #expect(report.checked.file.complete == false)
     }
 
+    @Test("blank lines are not records")
+    func blankLines() throws {
+        var csv = ConsignmentCSV.valid()
+        csv.rows[0]["total_gross_weight"] = "10800"
+        csv.rows.append(ConsignmentCSV.shrimpLine)
+        csv.rows[1]["container_number"] = "EMCU3811878⟦container-number-check-digit⟧"
+        let fixture = MarkedText(csv.text().replacingOccurrences(of: "\nKH-2026-0001,,", with: "\n\n\nKH-2026-0001,,"))
+
+        let report = try validate(fixture)
+
+        // The shrimp row follows two blank lines, so it starts on line 5 and is record 2.
+        expectFindings(report.checked.findings, fixture.expectedFindings([
+            "container-number-check-digit": FindingDetails(.checkDigit, .error, box: "I.19", value: "EMCU3811878", expected: "9"),
+        ]))
+        #expect(report.checked.findings.first?.location.line == 5)
+        #expect(report.checked.findings.first?.location.record == 2)
+    }
+
+    @Test("stray quote in an unquoted cell")
+    func strayQuote() throws {
+        var csv = ConsignmentCSV.valid()
+        csv.rows[0]["consignee_name"] = "⟦row: stray-quote⟧Noordkaap 5\" Seafood B.V."
+        // Written without quoting, as a hand-made file would have it.
+        let fixture = MarkedText(csv.text().replacingOccurrences(of: "\"⟦row: stray-quote⟧Noordkaap 5\"\" Seafood B.V.\"", with: "⟦row: stray-quote⟧Noordkaap 5\" Seafood B.V."))
+
+        let report = try validate(fixture)
+
+        expectFindings(report.checked.findings, fixture.expectedFindings([
+            "stray-quote": FindingDetails(.structure, .warning, box: nil),
+        ]))
+        let header = report.checked.consignments.first?.consignment.header
+        #expect(header?["consignee_name"]?.source.raw == "Noordkaap 5\" Seafood B.V.")
+    }
+
     // MARK: - Structure
+
+    @Test("trailing empty cells are not extra")
+    func trailingEmptyCells() throws {
+        let valid = ConsignmentCSV.valid().marked().text
+        let fixture = MarkedText(valid.replacingOccurrences(of: ",TL261201\n", with: ",TL261201,,,\n"))
+
+        let report = try validate(fixture)
+
+        expectFindings(report.checked.findings, [])
+    }
+
+    @Test("file over the size limit is not read")
+    func fileTooLarge() throws {
+        let text = ConsignmentCSV.valid().marked().text
+        let report = try withTemporaryFolder { folder in
+            let url = folder.appendingPathComponent("consignment.csv")
+            try Data(text.utf8).write(to: url)
+            return try FileValidator(library: loadedLibrary(), maxFileBytes: 100).validate(url)
+        }
+
+        expectFindings(report.checked.findings, [
+            ExpectedFinding(
+                rule: "file-too-large", kind: .structure, severity: .error, box: nil, line: nil, column: nil,
+                value: String(text.utf8.count)),
+        ])
+        #expect(report.checked.verdict == .incomplete)
+    }
+
+    @Test("spreadsheet file is unsupported")
+    func unsupportedFormat() throws {
+        let report = try withTemporaryFolder { folder in
+            try validate(bytes: [0x50, 0x4B, 0x03, 0x04], named: "consignment.xlsx", in: folder)
+        }
+
+        expectFindings(report.checked.findings, [
+            ExpectedFinding(
+                rule: "unsupported-format", kind: .structure, severity: .error, box: nil, line: nil, column: nil, value: "xlsx"),
+        ])
+        #expect(report.checked.verdict == .incomplete)
+    }
 
     @Test("row with too many cells")
     func tooManyCells() throws {

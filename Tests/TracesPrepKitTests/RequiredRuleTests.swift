@@ -31,6 +31,17 @@ struct RequiredRuleTests {
         #expect(report.checked.findings.first?.message.en.contains("column 'consignee_name'") == true)
     }
 
+    @Test("mandatory-transport-conditions: empty")
+    func missingTransportConditions() throws {
+        let (fixture, report) = try validateValid { csv in
+            csv.rows[0]["transport_conditions"] = "⟦mandatory-transport-conditions⟧"
+        }
+
+        expectFindings(report.checked.findings, fixture.expectedFindings([
+            "mandatory-transport-conditions": FindingDetails(.missing, .error, box: "I.18"),
+        ]))
+    }
+
     @Test("mandatory-line: empty package type")
     func missingPackageType() throws {
         let (fixture, report) = try validateValid { csv in
