@@ -150,12 +150,12 @@ struct ReaderTests {
             "container-number-check-digit": FindingDetails(.checkDigit, .error, box: "I.19", value: "EMCU3811878", expected: "9"),
         ]))
         #expect(report.checked.file.delimiter == delimiter)
-        // The address holds commas; with another delimiter it is one cell even where it was not quoted.
+        // The address contains commas, but with another delimiter it is one cell even where it is not quoted.
         let header = report.checked.consignments.first?.consignment.header
         #expect(header?["consignor_address"]?.source.raw == "No. 88, Yugang 1st Rd., Qianzhen Dist., Kaohsiung City 806")
     }
 
-    @Test("quoted cells; next record keeps its line", arguments: ["\n", "\r\n", "\r"])
+    @Test("quoted cells keep next record's line", arguments: ["\n", "\r\n", "\r"])
     func quotedCells(lineEnd: String) throws {
         let text = try fixtureText("quoted-cells.csv").replacingOccurrences(of: "\n", with: lineEnd)
         let fixture = MarkedText(text)

@@ -24,7 +24,7 @@ struct RequiredRuleTests {
             csv.removeColumn("consignee_name")
         }
 
-        // Without the column there is no header to cite; the message names the field id to add.
+        // Without the column there is no header to cite, so the message names the field id to add.
         expectFindings(report.checked.findings, [
             ExpectedFinding(rule: "mandatory-consignment", kind: .missing, severity: .error, box: "I.5", line: 2, column: nil),
         ])

@@ -107,7 +107,7 @@ struct ValueRuleTests {
             csv.rows[0]["certified_as"] = "Animal feed⟦code-list⟧"
         }
 
-        // The shipped list holds Human consumption only, so any other value is an unknown code.
+        // The shipped list contains Human consumption only, so any other value is an unknown code.
         expectFindings(report.checked.findings, fixture.expectedFindings([
             "code-list": FindingDetails(.unknownCode, .error, box: "I.20", value: "Animal feed"),
         ]))
@@ -166,7 +166,7 @@ struct ValueRuleTests {
 
     @Test("container-number-check-digit: EMCU3811878")
     func containerCheckDigit() throws {
-        // E=15 M=24 C=13 U=32 3 8 1 1 8 7, weighted 1, 2, 4 … 512, sum to 6499; 6499 mod 11 = 9.
+        // E=15 M=24 C=13 U=32 3 8 1 1 8 7, weighted 1, 2, 4 … 512, sum to 6499, and 6499 mod 11 = 9.
         let (fixture, report) = try validateValid { csv in
             csv.rows[0]["container_number"] = "EMCU3811878⟦container-number-check-digit⟧"
         }

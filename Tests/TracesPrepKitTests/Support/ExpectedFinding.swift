@@ -58,7 +58,7 @@ struct FindingDetails {
     }
 }
 
-/// Checks that `actual` holds exactly the expected findings, in any order: one issue for each
+/// Checks that `actual` contains exactly the expected findings, in any order: one issue for each
 /// expected finding that is missing and one for each finding that was not expected.
 func expectFindings(
     _ actual: [Finding], _ expected: [ExpectedFinding], sourceLocation: Testing.SourceLocation = #_sourceLocation

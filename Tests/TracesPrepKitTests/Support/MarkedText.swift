@@ -21,8 +21,8 @@ struct Mark: Equatable, CustomStringConvertible {
 /// finding points at, for example `EMCU3811878⟦container-number-check-digit⟧`, or
 /// `,⟦mandatory-consignment⟧,` for an empty cell. A mark on the header row points at that header.
 /// `⟦row: rule-id⟧` marks a finding about the record as a whole, which has no column. When one
-/// rule is marked more than once with different details, a word after the rule id tells the marks
-/// apart (`⟦attachment-file missing⟧`).
+/// rule is marked more than once with different details, a word after the rule id distinguishes
+/// the marks (`⟦value-normalized departure⟧`).
 ///
 /// `init` removes every mark and records the physical line where the marked record starts and the
 /// header of the marked cell. It follows RFC 4180 quoting only so far as line and cell counting
@@ -117,7 +117,7 @@ struct MarkedText {
         }
     }
 
-    /// The expected findings: one per mark, with the line and column of the mark and the other
+    /// Builds the expected findings: one per mark, with the line and column of the mark and the other
     /// attributes from `details`, keyed by mark label. Records an issue for a mark without details
     /// and for details without a mark.
     func expectedFindings(

@@ -60,7 +60,7 @@ func validate(_ fixture: MarkedText) throws -> FileReport {
 }
 
 extension FileReport {
-    /// The values TracesPrep filled in for one consignment, by field id.
+    /// Returns the values TracesPrep filled in for one consignment, by field id.
     func autofilled(_ reference: String) -> [String: String] {
         guard let consignment = checked.consignments.first(where: { $0.consignment.reference == reference }) else {
             return [:]

@@ -13,7 +13,7 @@ private final class StreamBuffer {
     var text = ""
 }
 
-/// Runs `tracesprep` in process with the given arguments; the environment names no language
+/// Runs `tracesprep` in process with the given arguments. The environment names no language
 /// unless `environment` does, so messages default to zh-TW.
 func runTool(_ arguments: [String], environment: [String: String] = [:]) -> ToolRun {
     let output = StreamBuffer()
