@@ -44,6 +44,12 @@ public enum TextDecoder {
         return decodeCP950(bytes)
     }
 
+    /// True when `byte` ends a line: a CR, or an LF that does not complete a CRLF. This counts
+    /// LF, CRLF and CR-only line ends the way CSVParser does, so reported lines match.
+    static func endsLine(_ byte: UInt8, after previous: UInt8?) -> Bool {
+        byte == 0x0D || (byte == 0x0A && previous != 0x0D)
+    }
+
     private static func lossyUTF8(_ bytes: [UInt8], encoding: TextEncoding) -> DecodedText {
         var failures: [(Int, String)] = []
         var line = 1
@@ -57,7 +63,7 @@ public enum TextDecoder {
             if length > 0, index + length <= bytes.count,
                String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil
             {
-                if byte == 0x0A { line += 1 }
+                if Self.endsLine(byte, after: index > 0 ? bytes[index - 1] : nil) { line += 1 }
                 index += length
                 continue
             }
@@ -90,7 +96,7 @@ public enum TextDecoder {
         loop: while true {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
-                if scalar == "\n" { line += 1 }
+                if scalar == "\r" || (scalar == "\n" && output.last != "\r") { line += 1 }
                 output.append(scalar)
             case .emptyInput:
                 break loop
@@ -133,7 +139,7 @@ public enum TextDecoder {
                 if result == 0 || result == E2BIG { continue }
                 // EILSEQ or EINVAL: skip one byte and mark it.
                 let offset = inputBuffer.count - inLeft
-                let line = 1 + inputBuffer[0..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                let line = 1 + (0..<offset).filter { Self.endsLine(inputBuffer[$0], after: $0 > 0 ? inputBuffer[$0 - 1] : nil) }.count
                 failures.append((line, String(format: "%02X", inputBuffer[offset])))
                 output.append(contentsOf: [0xEF, 0xBF, 0xBD])
                 inPointer = inPointer.map { $0 + 1 }

@@ -64,38 +64,55 @@ public struct RuleLibrary: Sendable {
             }
         }
         for rule in pack.rules {
-            func fail(_ zhTW: String, _ en: String) -> RuleFileError {
-                let parts = rule.origin.split(separator: " ", maxSplits: 1).map(String.init)
-                return RuleFileError(file: parts[0], path: parts.count > 1 ? parts[1] : "$", message: LocalizedText(zhTW: zhTW, en: en))
+            /// Builds the error for a fault in this rule. `member` extends the rule's JSON path to the
+            /// offending value, such as `.check`.
+            func fail(_ zhTW: String, _ en: String, at member: String = "") -> RuleFileError {
+                // The origin is "FILE $.PATH". Split it at the last " $" because the file path may contain spaces.
+                guard let separator = rule.origin.range(of: " $", options: .backwards) else {
+                    return RuleFileError(file: rule.origin, path: "$" + member, message: LocalizedText(zhTW: zhTW, en: en))
+                }
+                return RuleFileError(
+                    file: String(rule.origin[..<separator.lowerBound]),
+                    path: String(rule.origin[rule.origin.index(after: separator.lowerBound)...]) + member,
+                    message: LocalizedText(zhTW: zhTW, en: en))
             }
             if rule.check == CheckRegistry.eventCheckName {
                 guard let event = rule.parameter("event") else {
-                    throw fail("event 規則必須以 params.event 指定事件名稱。", "an event rule needs params.event naming the event.")
+                    throw fail("event 規則必須以 params.event 指定事件名稱。", "an event rule needs params.event naming the event.",
+                               at: ".params.event")
                 }
                 guard EventName.all.contains(event) else {
-                    throw fail("未知的事件「\(event)」。", "unknown event '\(event)'.")
+                    throw fail("未知的事件「\(event)」。", "unknown event '\(event)'.", at: ".params.event")
                 }
                 copy.eventRules[event] = rule
             } else if CheckRegistry.byName[rule.check] == nil {
                 let names = CheckRegistry.byName.keys.sorted().joined(separator: ", ")
                 throw fail("規則「\(rule.id)」使用未知的檢查「\(rule.check)」；可用：\(names)。",
-                           "rule '\(rule.id)' uses the unknown check '\(rule.check)'; known checks: \(names).")
+                           "rule '\(rule.id)' uses the unknown check '\(rule.check)'; known checks: \(names).",
+                           at: ".check")
             }
-            for field in rule.fields + [rule.condition?.field].compactMap({ $0 }) where catalog[field] == nil {
-                throw fail("規則「\(rule.id)」使用未知的欄位「\(field)」。", "rule '\(rule.id)' names the unknown field '\(field)'.")
+            let fieldPaths = rule.fields.enumerated().map { (".fields[\($0.offset)]", $0.element) }
+                + [rule.condition?.field].compactMap { $0 }.map { (".when.field", $0) }
+            for (member, field) in fieldPaths where catalog[field] == nil {
+                throw fail(
+                    "規則「\(rule.id)」使用未知的欄位「\(field)」。", "rule '\(rule.id)' names the unknown field '\(field)'.", at: member)
             }
             for name in ["list"] {
                 if let list = rule.parameter(name), codeLists[list] == nil {
-                    throw fail("規則「\(rule.id)」使用不存在的代碼表「\(list)」。", "rule '\(rule.id)' uses the code list '\(list)', which does not exist.")
+                    throw fail("規則「\(rule.id)」使用不存在的代碼表「\(list)」。", "rule '\(rule.id)' uses the code list '\(list)', which does not exist.",
+                               at: ".params.\(name)")
                 }
             }
             if let models = rule.condition?.models {
-                for model in models where pack.model(id: model) == nil {
-                    throw fail("規則「\(rule.id)」使用未知的證書格式「\(model)」。", "rule '\(rule.id)' names the unknown certificate model '\(model)'.")
+                for (index, model) in models.enumerated() where pack.model(id: model) == nil {
+                    throw fail(
+                        "規則「\(rule.id)」使用未知的證書格式「\(model)」。", "rule '\(rule.id)' names the unknown certificate model '\(model)'.",
+                        at: ".when.models[\(index)]")
                 }
             }
             if let pattern = rule.parameter("pattern"), (try? NSRegularExpression(pattern: pattern)) == nil {
-                throw fail("規則「\(rule.id)」的樣式「\(pattern)」無法編譯。", "rule '\(rule.id)' has a pattern that does not compile: \(pattern)")
+                throw fail("規則「\(rule.id)」的樣式「\(pattern)」無法編譯。", "rule '\(rule.id)' has a pattern that does not compile: \(pattern)",
+                           at: ".params.pattern")
             }
         }
         for event in EventName.all where copy.eventRules[event] == nil {
@@ -121,8 +138,9 @@ public struct RuleLibrary: Sendable {
         let box = box(for: field, rule: rule)
         let definition = field.flatMap { catalog[$0] }
         var common = details
-        common["value"] = value ?? ""
-        common["expected"] = expected ?? ""
+        // A check or event without a finding value may still fill these placeholders through details.
+        common["value"] = value ?? details["value"] ?? ""
+        common["expected"] = expected ?? details["expected"] ?? ""
         common["box"] = box ?? ""
         common["field"] = field ?? ""
         common["line"] = location.line.map(String.init) ?? ""
