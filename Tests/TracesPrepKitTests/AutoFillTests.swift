@@ -82,16 +82,17 @@ struct AutoFillTests {
 
     @Test("model-choice: code allowed by two models")
     func modelChoice() throws {
-        // 1604 20 is under the fishery prefix 1604 and the composite prefix 160420.
+        // 1604 20 is under the fishery prefix 1604 and the composite prefix 160420; the longer
+        // prefix names the code more precisely, so composite is chosen, as in the BSMI manual.
         let (fixture, report) = try validateValid { csv in
             csv.rows[0]["cn_code"] = "⟦row: model-choice⟧16042090"
             csv.rows[0]["species"] = "Thunnus albacares"
         }
 
         expectFindings(report.checked.findings, fixture.expectedFindings([
-            "model-choice": FindingDetails(.missing, .warning, box: "I.25", expected: "fishery"),
+            "model-choice": FindingDetails(.missing, .warning, box: "I.25", expected: "composite"),
         ]))
-        #expect(report.autofilled("KH-2026-0001")["certificate_model"] == "fishery")
+        #expect(report.autofilled("KH-2026-0001")["certificate_model"] == "composite")
     }
 
     // MARK: - Country of origin

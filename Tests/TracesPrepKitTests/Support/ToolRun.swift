@@ -8,9 +8,17 @@ struct ToolRun {
     var standardError: String
 }
 
-/// Collects the text a run writes to one stream.
-private final class StreamBuffer {
-    var text = ""
+/// Collects the text a run writes to one stream. The command line runs synchronously on the
+/// test's thread, so the lock only satisfies the `@Sendable` output closures.
+private final class StreamBuffer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected = ""
+
+    var text: String { lock.withLock { collected } }
+
+    func append(_ piece: String) {
+        lock.withLock { collected += piece }
+    }
 }
 
 /// Runs `tracesprep` in process with the given arguments. The environment names no language
@@ -20,7 +28,7 @@ func runTool(_ arguments: [String], environment: [String: String] = [:]) -> Tool
     let error = StreamBuffer()
     let tool = CommandLineTool(
         environment: environment, executablePath: "/nonexistent/tracesprep",
-        standardOutput: { output.text += $0 }, standardError: { error.text += $0 })
+        standardOutput: { output.append($0) }, standardError: { error.append($0) })
     let status = tool.run(arguments)
     return ToolRun(status: status, standardOutput: output.text, standardError: error.text)
 }
