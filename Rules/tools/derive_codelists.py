@@ -25,7 +25,8 @@ import sys
 import unicodedata
 
 SCRIPT_DIR = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_DATA_DIR = "/work/shared/data"
+# The shared reference data sits beside the repository: Rules/tools → repository → its parent.
+DEFAULT_DATA_DIR = os.path.normpath(os.path.join(SCRIPT_DIR, os.pardir, os.pardir, os.pardir, "shared", "data"))
 DEFAULT_OUT_DIR = os.path.join(SCRIPT_DIR, os.pardir, "codelists")
 
 # Membership of the European Union as of 2026 (27 states). The data files do not contain it.

@@ -51,24 +51,50 @@ struct CNCodeRuleTests {
         }
 
         expectFindings(report.checked.findings, fixture.expectedFindings([
-            "cn-code-unknown": FindingDetails(.unknownCode, .error, box: "I.25", value: "03040600"),
+            "cn-code-unknown": FindingDetails(.unknownCode, .error, box: "I.25", value: "03040600", expected: "030461"),
         ]))
         let message = report.checked.findings.first?.message.en ?? ""
         #expect(message.contains("HS subheading 030406 does not exist"))
+        #expect(message.contains("the subheading is 030461"))
+    }
+
+    @Test("cn-code-unknown without a suggestion names the heading")
+    func unknownCodeNamesHeading() throws {
+        // No subheading of 0304 names the genus Thunnus, so only the heading can be named.
+        let (fixture, report) = try validateValid { csv in
+            csv.rows[0]["cn_code"] = "03040600⟦cn-code-unknown⟧"
+            csv.rows[0]["species"] = "Thunnus albacares"
+        }
+
+        expectFindings(report.checked.findings, fixture.expectedFindings([
+            "cn-code-unknown": FindingDetails(.unknownCode, .error, box: "I.25", value: "03040600"),
+        ]))
+        let message = report.checked.findings.first?.message.en ?? ""
         #expect(message.contains("Heading 0304"))
     }
 
-    @Test(
-        "cn-code-unknown suggests tilapia subheading",
-        .disabled("cn_code_hs names the heading but does not suggest 030461 from the line's species genus"))
+    @Test("cn-code-unknown suggests tilapia subheading")
     func manualCodeSuggestion() throws {
-        // 0304 61 is the only subheading of 0304 whose text names Oreochromis, the genus of the line.
+        // Two subheadings of 0304 name Oreochromis: 0304 31 (fresh or chilled fillets) and
+        // 0304 61 (frozen fillets); the line's treatment Frozen leaves 0304 61.
         let (_, report) = try validateValid { csv in
             csv.rows[0]["cn_code"] = "03040600"
         }
 
         let finding = try #require(report.checked.findings.first { $0.rule == "cn-code-unknown" })
+        #expect(finding.expected == "030461")
         #expect(finding.message.en.contains("030461"))
+    }
+
+    @Test("cn-code-unknown: fresh tilapia suggests 030431")
+    func freshTilapiaSuggestion() throws {
+        let (_, report) = try validateValid { csv in
+            csv.rows[0]["cn_code"] = "03040600"
+            csv.rows[0]["treatment_type"] = "Chilled"
+        }
+
+        let finding = try #require(report.checked.findings.first { $0.rule == "cn-code-unknown" })
+        #expect(finding.expected == "030431")
     }
 
     @Test("cn-code-no-model: bivalve 03077100")

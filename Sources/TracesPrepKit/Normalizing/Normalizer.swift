@@ -49,7 +49,9 @@ public struct Normalizer: Sendable {
         switch field.type {
         case .text where normalized.code != nil:
             return TextNormalization.key(raw) != TextNormalization.key(normalized.text)
-        case .text, .species:
+        case .species:
+            return TextNormalization.key(raw) != TextNormalization.key(normalized.text) || TextNormalization.halfWidth(raw) != raw
+        case .text:
             return raw != raw.trimmingWhitespace() || TextNormalization.halfWidth(raw) != raw
         case .code, .yesNo:
             guard let code = normalized.code, let list = field.list ?? defaultList(field), let entry = codeLists[list]?.entry(code: code) else {
@@ -88,8 +90,14 @@ public struct Normalizer: Sendable {
             }
         case .species:
             let collapsed = trimmed.split(whereSeparator: { $0 == " " }).joined(separator: " ")
-            result.text = collapsed
-            result.typed = .text(collapsed)
+            // A single word that the list knows (the FAO 3-alpha code "TLN") stands for its
+            // scientific name; names with a space are kept as written.
+            var name = collapsed
+            if !collapsed.contains(" "), let entry = codeLists["species"]?.entry(for: collapsed) {
+                name = entry.code
+            }
+            result.text = name
+            result.typed = .text(name)
         case .code, .yesNo:
             let listName = field.list ?? defaultList(field) ?? ""
             if let entry = codeLists[listName]?.entry(for: trimmed) {
@@ -137,7 +145,12 @@ public struct Normalizer: Sendable {
             result.text = compact
             result.typed = .text(compact)
         case .cnCode:
-            let compact = String(trimmed.unicodeScalars.filter { $0 != " " && $0 != "." && $0 != "-" })
+            var compact = String(trimmed.unicodeScalars.filter { $0 != " " && $0 != "." && $0 != "-" })
+            // A Taiwanese CCC code (10 digits, or 11 with its check digit) shares only its HS-6
+            // prefix with the EU's CN, so that prefix is what can be checked.
+            if [10, 11].contains(compact.count), CNCode.isDigits(compact) {
+                compact = String(compact.prefix(6))
+            }
             result.text = compact
             result.typed = .text(compact)
         case .files:

@@ -34,13 +34,18 @@ public struct RuleEngine: Sendable {
         for event in file.events {
             if let reference = event.consignment { eventsByReference[reference, default: []].append(event) }
         }
+        var columnOrder: [String: Int] = [:]
+        for (index, header) in file.headers.enumerated() where columnOrder[header] == nil {
+            columnOrder[header] = index
+        }
+        let sorted = { (findings: [Finding]) in Self.sortedInFileOrder(findings, columnOrder: columnOrder) }
         var checked: [CheckedConsignment] = []
         for consignment in file.consignments {
             var events: [StageEvent] = []
             let normalized = normalizer.normalize(consignment, events: &events)
             var result = check(normalized, columns: file.columns, attachmentFolder: attachmentFolder, events: &events)
             events += eventsByReference.removeValue(forKey: consignment.reference) ?? []
-            result.findings = Self.sortedInFileOrder(result.findings + events.compactMap(library.finding(for:)))
+            result.findings = sorted(result.findings + events.compactMap(library.finding(for:)))
             result.verdict = Verdict.of(result.findings, complete: file.complete)
             checked.append(result)
         }
@@ -52,7 +57,7 @@ public struct RuleEngine: Sendable {
                 checked[index].verdict = .rejected
             }
         }
-        let all = Self.sortedInFileOrder(fileFindings + checked.flatMap(\.findings))
+        let all = sorted(fileFindings + checked.flatMap(\.findings))
         let verdict = Verdict.of(all, complete: file.complete)
         return CheckedFile(file: file, consignments: checked, findings: all, verdict: verdict)
     }
@@ -120,13 +125,16 @@ public struct RuleEngine: Sendable {
         }
     }
 
-    /// Findings sorted by line (file-level ones without a line first), keeping the order they
-    /// were made within a line.
-    static func sortedInFileOrder(_ findings: [Finding]) -> [Finding] {
-        findings.enumerated().sorted { left, right in
-            let leftLine = left.element.location.line ?? 0
-            let rightLine = right.element.location.line ?? 0
-            return leftLine != rightLine ? leftLine < rightLine : left.offset < right.offset
+    /// Sorts findings by line (file-level ones without a line first), then by the position of
+    /// their column in the file (row-level ones first), keeping the order they were made otherwise.
+    static func sortedInFileOrder(_ findings: [Finding], columnOrder: [String: Int] = [:]) -> [Finding] {
+        func key(_ finding: Finding) -> (Int, Int) {
+            let column = finding.location.column.map { columnOrder[$0] ?? Int.max - 1 } ?? -1
+            return (finding.location.line ?? 0, column)
+        }
+        return findings.enumerated().sorted { left, right in
+            let (leftKey, rightKey) = (key(left.element), key(right.element))
+            return leftKey != rightKey ? leftKey < rightKey : left.offset < right.offset
         }.map(\.element)
     }
 }

@@ -85,7 +85,14 @@ public struct RuleLibrary: Sendable {
                     throw fail("未知的事件「\(event)」。", "unknown event '\(event)'.", at: ".params.event")
                 }
                 copy.eventRules[event] = rule
-            } else if CheckRegistry.byName[rule.check] == nil {
+            } else if let check = CheckRegistry.byName[rule.check] {
+                for name in type(of: check).requiredParameters where rule.parameters[name] == nil {
+                    throw fail(
+                        "規則「\(rule.id)」的檢查「\(rule.check)」需要參數 params.\(name)。",
+                        "rule '\(rule.id)': the check '\(rule.check)' needs the parameter params.\(name).",
+                        at: ".params")
+                }
+            } else {
                 let names = CheckRegistry.byName.keys.sorted().joined(separator: ", ")
                 throw fail("規則「\(rule.id)」使用未知的檢查「\(rule.check)」；可用：\(names)。",
                            "rule '\(rule.id)' uses the unknown check '\(rule.check)'; known checks: \(names).",

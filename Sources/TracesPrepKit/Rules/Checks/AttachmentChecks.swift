@@ -71,6 +71,7 @@ struct AttachmentFilesCheck: Check {
 /// All attached files of one consignment together may not exceed `params.max_bytes`.
 struct AttachmentCapCheck: Check {
     static let name = "attachment_cap"
+    static let requiredParameters = ["max_bytes"]
     static let placeholders = ["total", "max", "total_mb", "max_mb"]
 
     func run(_ rule: Rule, _ context: inout CheckContext) {

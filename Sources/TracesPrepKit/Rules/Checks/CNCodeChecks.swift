@@ -66,25 +66,62 @@ struct CNCodeExcelDamageCheck: Check {
 // MARK: - cn_code_hs
 
 /// A well-formed CN code whose HS-6 subheading (or HS-4 heading) is not in the HS 2022 list.
+/// Where the line's species genus and treatment single out one subheading of the same heading,
+/// that subheading is the expected value (the BSMI manual's 03040600 for frozen tilapia fillets
+/// gives 030461).
 struct CNCodeHSCheck: Check {
     static let name = "cn_code_hs"
     static let placeholders = ["hs", "heading"]
 
     func run(_ rule: Rule, _ context: inout CheckContext) {
         guard let hs = context.library.codeLists["hs2022"] else { return }
+        let chapters = Set(hs.entries.map { String($0.code.prefix(2)) })
         for index in context.consignment.lines.indices {
             guard let code = context.cnCode(line: index), let value = context.consignment.lines[index]["cn_code"] else { continue }
+            // NOTE: the shipped HS list holds chapters 03 and 16 only, so codes of other chapters
+            // (composite products under 1806, 1901 …) cannot be checked here and pass.
+            guard chapters.contains(String(code.prefix(2))) else { continue }
             let key = CNCode.hsKey(code)
             if hs.contains(code: key) { continue }
             let heading = String(code.prefix(4))
-            let headingText = hs.entry(code: heading).map {
-                LocalizedText(zhTW: "品目 \(heading)（\($0.label.en)）存在，請從其 6 位數子目中選擇。",
-                              en: "Heading \(heading) (\($0.label.en)) exists: choose one of its 6-digit subheadings.")
-            } ?? LocalizedText(zhTW: "", en: "")
+            let suggestion = Self.suggestion(in: hs, heading: heading, line: context.consignment.lines[index], species: context.library.species)
+            let headingText: LocalizedText
+            if let suggestion {
+                headingText = LocalizedText(
+                    zhTW: "依學名與處理方式，應為子目 \(suggestion.code)（\(suggestion.label.en)）。",
+                    en: "From the species and treatment, the subheading is \(suggestion.code) (\(suggestion.label.en)).")
+            } else if let entry = hs.entry(code: heading) {
+                headingText = LocalizedText(
+                    zhTW: "品目 \(heading)（\(entry.label.en)）存在，請從其 6 位數子目中選擇。",
+                    en: "Heading \(heading) (\(entry.label.en)) exists: choose one of its 6-digit subheadings.")
+            } else {
+                headingText = LocalizedText(zhTW: "品目 \(heading) 也不存在。", en: "Heading \(heading) does not exist either.")
+            }
             context.report(
                 rule, field: "cn_code", location: value.source.location, value: value.source.raw,
-                details: ["hs": key], localized: ["heading": headingText])
+                expected: suggestion?.code, details: ["hs": key], localized: ["heading": headingText])
         }
+    }
+
+    /// The one subheading of `heading` whose text names the line's genus and, where that still
+    /// leaves several, matches its treatment (frozen, fresh or chilled, dried, salted, smoked).
+    static func suggestion(in hs: CodeList, heading: String, line: NormalizedValues, species: SpeciesIndex) -> CodeEntry? {
+        var candidates = hs.entries.filter { $0.code.count == 6 && $0.code.hasPrefix(heading) }
+        guard let genus = line["species"].flatMap({ species.genus(of: $0.text) }) else { return nil }
+        candidates = candidates.filter { entry in
+            SpeciesForCNCheck.genera(in: entry.label.en).contains { $0.lowercased() == genus }
+        }
+        if candidates.count > 1, let treatment = line["treatment_type"]?.text.lowercased() {
+            let words: [String: String] = [
+                "frozen": "frozen", "fresh": "fresh or chilled", "chilled": "fresh or chilled",
+                "dried": "dried", "salted": "salted", "smoked": "smoked",
+            ]
+            if let word = words[treatment] {
+                let narrowed = candidates.filter { $0.label.en.lowercased().contains(word) }
+                if !narrowed.isEmpty { candidates = narrowed }
+            }
+        }
+        return candidates.count == 1 ? candidates[0] : nil
     }
 }
 

@@ -4,11 +4,14 @@ public protocol Check: Sendable {
     static var name: String { get }
     /// Placeholders this check fills, beyond the common ones, so `rules check` can verify templates.
     static var placeholders: [String] { get }
+    /// Parameters a rule of this check must give in `params`; loading fails without them.
+    static var requiredParameters: [String] { get }
     func run(_ rule: Rule, _ context: inout CheckContext)
 }
 
 extension Check {
     public static var placeholders: [String] { [] }
+    public static var requiredParameters: [String] { [] }
 }
 
 /// Every check, by the name rule files use for it.

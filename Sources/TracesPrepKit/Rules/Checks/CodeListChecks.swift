@@ -26,6 +26,7 @@ struct CodeListCheck: Check {
 /// with `params.prefix_length`, only that many leading characters are looked up (the country of a BCP code).
 struct MemberOfCheck: Check {
     static let name = "member_of"
+    static let requiredParameters = ["list"]
 
     func run(_ rule: Rule, _ context: inout CheckContext) {
         guard let listName = rule.parameter("list"), let list = context.library.codeLists[listName] else { return }
@@ -52,6 +53,7 @@ struct MemberOfCheck: Check {
 /// A known value that must be one of `params.values` for this certificate (Human consumption).
 struct AllowedValuesCheck: Check {
     static let name = "allowed_values"
+    static let requiredParameters = ["values"]
     static let placeholders = ["allowed"]
 
     func run(_ rule: Rule, _ context: inout CheckContext) {

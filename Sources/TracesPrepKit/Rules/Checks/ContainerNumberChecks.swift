@@ -57,6 +57,7 @@ struct ContainerFormatCheck: Check {
 
 struct ContainerCheckDigitCheck: Check {
     static let name = "iso6346_check_digit"
+    static let placeholders = ["corrected"]
 
     func run(_ rule: Rule, _ context: inout CheckContext) {
         var hits: [(String, NormalizedValue, Int)] = []

@@ -6,6 +6,7 @@ import Foundation
 /// value without a time is compared by calendar date in its own offset.
 struct DateOrderCheck: Check {
     static let name = "date_order"
+    static let requiredParameters = ["earlier", "later"]
     static let placeholders = ["earlier_value", "earlier_label"]
 
     func run(_ rule: Rule, _ context: inout CheckContext) {
@@ -39,7 +40,7 @@ struct DateOrderCheck: Check {
 /// The total gross weight may not be below the total net weight of the lines.
 struct GrossNotBelowNetCheck: Check {
     static let name = "gross_not_below_net"
-    static let placeholders = ["net"]
+    static let placeholders = ["net", "gross"]
 
     func run(_ rule: Rule, _ context: inout CheckContext) {
         guard let gross = context.consignment.header["total_gross_weight"], let grossKg = gross.decimal,

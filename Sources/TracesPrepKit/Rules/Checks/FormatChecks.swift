@@ -61,6 +61,7 @@ struct PositiveCheck: Check {
 /// A value that must match `params.pattern` (a regular expression over the whole normalised value).
 struct PatternCheck: Check {
     static let name = "pattern"
+    static let requiredParameters = ["pattern"]
 
     func run(_ rule: Rule, _ context: inout CheckContext) {
         guard let pattern = rule.parameter("pattern"),

@@ -24,6 +24,7 @@ struct RequiredCheck: Check {
 /// (a document type needs a document number).
 struct RequiredWithCheck: Check {
     static let name = "required_with"
+    static let requiredParameters = ["trigger"]
     static let placeholders = ["trigger_label"]
 
     func run(_ rule: Rule, _ context: inout CheckContext) {
