@@ -44,6 +44,31 @@ struct CNCodeRuleTests {
         ]))
     }
 
+    @Test("Taiwanese CCC code reduces to HS-6")
+    func cccCodeReduced() throws {
+        // 0304.61.00.00-6 is a CCC code of 10 digits and a check digit; 0304 61 is its HS-6 prefix.
+        let (fixture, report) = try validateValid { csv in
+            csv.rows[0]["cn_code"] = "0304.61.00.00-6⟦value-normalized⟧"
+        }
+
+        expectFindings(report.checked.findings, fixture.expectedFindings([
+            "value-normalized": FindingDetails(.normalized, .info, box: "I.25", value: "0304.61.00.00-6", expected: "030461"),
+        ]))
+        #expect(report.autofilled("KH-2026-0001")["certificate_model"] == "fishery")
+    }
+
+    @Test("FAO 3-alpha code reads as species")
+    func threeAlphaSpecies() throws {
+        // TLN is the ASFIS 3-alpha code of Oreochromis niloticus, Nile tilapia.
+        let (fixture, report) = try validateValid { csv in
+            csv.rows[0]["species"] = "TLN⟦value-normalized⟧"
+        }
+
+        expectFindings(report.checked.findings, fixture.expectedFindings([
+            "value-normalized": FindingDetails(.normalized, .info, box: "I.25", value: "TLN", expected: "Oreochromis niloticus"),
+        ]))
+    }
+
     @Test("cn-code-unknown: the manual's 03040600")
     func manualCodeNotInHS() throws {
         let (fixture, report) = try validateValid { csv in

@@ -67,6 +67,25 @@ struct RuleFileTests {
         }
     }
 
+    @Test("missing check parameter")
+    func missingParameter() throws {
+        try withTemporaryFolder { folder in
+            let rules = try copyRules(into: folder)
+            // Rule 31 is attachment-size-cap, whose check cannot run without its cap.
+            let url = try editRules(in: rules) { list in
+                var parameters = list[31]["params"] as? [String: Any] ?? [:]
+                parameters["max_bytes"] = nil
+                list[31]["params"] = parameters
+            }
+
+            let error = try #require(loadError(rules))
+
+            #expect(error.file == url.path)
+            #expect(error.path == "$.rules[31].params")
+            #expect(error.message.en.contains("needs the parameter params.max_bytes"))
+        }
+    }
+
     @Test("unknown field id")
     func unknownField() throws {
         try withTemporaryFolder { folder in
