@@ -9,8 +9,10 @@ let package = Package(
         .library(name: "TracesPrepKit", targets: ["TracesPrepKit"]),
     ],
     targets: [
-        // The pipeline: reading, rules, auto-fill, certificates, reports, inbox.
-        .target(name: "TracesPrepKit"),
+        // SQLite through the system library (Debian's libsqlite3-dev), for the ledger.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // The pipeline: reading, rules, auto-fill, certificates, reports, inbox, ledger.
+        .target(name: "TracesPrepKit", dependencies: ["CSQLite"]),
         // The command line: argument parsing, help text and exit codes only.
         .executableTarget(name: "tracesprep", dependencies: ["TracesPrepKit"]),
         .testTarget(
