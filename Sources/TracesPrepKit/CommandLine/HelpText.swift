@@ -44,18 +44,21 @@ enum HelpText {
 
             用法：tracesprep run [--inbox 資料夾] [--outbox 資料夾] [--archive 資料夾] [--failed 資料夾]
 
-            每個檔案先以原子更名認領，再把草稿證書與報告寫入輸出資料夾，最後把原檔移到封存資料夾。
-            無法讀取的檔案移到失敗資料夾，並附上說明原因的報告。既有的檔案不會被覆寫或刪除。
+            每個檔案先以原子更名認領，再把草稿證書與報告寫入輸出資料夾、記入帳冊，最後把原檔移到封存資料夾。
+            無法讀取的檔案移到失敗資料夾，並附上說明原因的報告。內容與先前檔案完全相同的檔案不再檢查，
+            其報告指出先前的檔案。既有的檔案不會被覆寫或刪除；中斷後下次執行會自動完成未完成的檔案。
 
             選項：
               --inbox 資料夾      收件匣（預設 Inbox）。
               --outbox 資料夾     輸出資料夾（預設 Outbox）。
               --archive 資料夾    處理完的原檔（預設為收件匣旁的 Archive）。
               --failed 資料夾     無法讀取的原檔（預設為收件匣旁的 Failed）。
+              --ledger 檔案       SQLite 帳冊，記錄每個檔案、證書與發現（預設為收件匣旁的 ledger.sqlite）。
               --rules 資料夾、--pack 名稱、--lang zh-TW|en：同 validate。
               -h, --help          顯示此說明。
 
-            結束碼：0 完成（被退回的檔案也是正常結果）；74 讀寫失敗；78 規則檔案無效。
+            結束碼：0 完成（被退回的檔案也是正常結果）；74 讀寫失敗（檔案留在收件匣）；
+                    75 另一個程序正在處理同一收件匣；78 規則檔案無效。
 
             """
         case ("run", .en):
@@ -65,18 +68,22 @@ enum HelpText {
             USAGE: tracesprep run [--inbox DIR] [--outbox DIR] [--archive DIR] [--failed DIR]
 
             Each file is claimed by an atomic rename, its draft certificates and reports are written to the
-            outbox, and the original is then moved to the archive. A file that cannot be read goes to the failed
-            folder with a report saying why. Existing files are never overwritten or deleted.
+            outbox and recorded in the ledger, and the original is then moved to the archive. A file that cannot
+            be read goes to the failed folder with a report saying why. A file with the same content as an
+            earlier one is not checked again; its report names the earlier file. Existing files are never
+            overwritten or deleted, and the next run finishes any file an interrupted run left.
 
             OPTIONS:
               --inbox DIR         Inbox folder (default Inbox).
               --outbox DIR        Output folder (default Outbox).
               --archive DIR       Where processed originals go (default Archive beside the inbox).
               --failed DIR        Where unreadable originals go (default Failed beside the inbox).
+              --ledger FILE       SQLite ledger of every file, certificate and finding (default ledger.sqlite beside the inbox).
               --rules DIR, --pack NAME, --lang zh-TW|en: as for validate.
               -h, --help          Show this help.
 
-            EXIT CODES: 0 done (a rejected file is a normal outcome); 74 an I/O failure; 78 invalid rule files.
+            EXIT CODES: 0 done (a rejected file is a normal outcome); 74 an I/O failure (the file stays in the inbox);
+                        75 another process holds the inbox; 78 invalid rule files.
 
             """
         case (_, .zhTW):

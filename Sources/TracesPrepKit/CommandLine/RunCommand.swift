@@ -13,6 +13,7 @@ struct RunCommand {
         var folders = InboxFolders(inbox: inbox, outbox: outbox)
         if let archive = options.archive { folders.archive = URL(fileURLWithPath: archive) }
         if let failed = options.failed { folders.failed = URL(fileURLWithPath: failed) }
+        if let ledger = options.ledger { folders.ledger = URL(fileURLWithPath: ledger) }
         let errorSink = tool.standardError
         let logger = Logger(sink: { errorSink($0 + "\n") })
         let results: [InboxResult]
@@ -24,6 +25,11 @@ struct RunCommand {
                 en: "another tracesprep (process id \(busy.holder)) is working on the inbox '\(inbox.path)'."))
         } catch let error as FileSystemError {
             throw CommandFailure(.ioError, error.message)
+        } catch let error as SQLiteError {
+            let message = LocalizedText(
+                zhTW: "無法使用帳冊「\(folders.ledger.path)」：\(error)。請確認磁碟空間與權限。",
+                en: "cannot use the ledger '\(folders.ledger.path)': \(error). Check free disk space and permissions.")
+            throw CommandFailure(error.isStorageFailure ? .ioError : .incomplete, message)
         }
         for result in results {
             tool.standardOutput(result.summary(language) + "\n")

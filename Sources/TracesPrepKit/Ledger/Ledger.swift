@@ -289,3 +289,12 @@ public final class Ledger {
         return SHA256.hexDigest(Array(text.utf8))
     }
 }
+
+extension Ledger {
+    /// Removes a file's record whose claim was undone (the input went back to the inbox).
+    public func forget(fileID: Int64) throws {
+        try database.transaction {
+            try database.run("DELETE FROM files WHERE id = ? AND state = 'claimed'", [.integer(fileID)])
+        }
+    }
+}

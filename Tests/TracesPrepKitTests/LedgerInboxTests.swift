@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+@testable import TracesPrepKit
+
+/// The ledger as `run` keeps it: duplicates, consignment versions and repair after a crash.
+@Suite("Ledger and recovery")
+struct LedgerInboxTests {
+    typealias Site = InboxProcessorTests
+
+    static func ledger(_ site: URL) throws -> Ledger {
+        try Ledger(path: site.appendingPathComponent("ledger.sqlite").path)
+    }
+
+    static func count(_ ledger: Ledger, _ sql: String) throws -> Int64 {
+        try ledger.database.query(sql) { $0.integer(0) ?? -1 }.first ?? -1
+    }
+
+    @Test("same file dropped twice is processed once")
+    func duplicateProcessedOnce() throws {
+        let site = try Site.makeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let processor = try Site.processor(site: site)
+
+        try Site.twoConsignments.write(to: site.appendingPathComponent("Inbox/monday.csv"), atomically: true, encoding: .utf8)
+        _ = try processor.processWaitingFiles()
+        try Site.twoConsignments.write(to: site.appendingPathComponent("Inbox/tuesday.csv"), atomically: true, encoding: .utf8)
+        let second = try processor.processWaitingFiles()
+
+        #expect(second.count == 1)
+        #expect(second.first?.duplicateOf != nil)
+        let output = try #require(second.first?.outputFolder)
+        #expect(Site.names(in: output) == ["report.html", "report.json"])
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("report.json"))) as? [String: Any]
+        let original = report?["duplicate_of"] as? [String: Any]
+        #expect(original?["name"] as? String == "monday.csv")
+        #expect(Site.names(in: site.appendingPathComponent("Archive")) == ["monday.csv", "tuesday.csv"])
+
+        let ledger = try Self.ledger(site)
+        #expect(try Self.count(ledger, "SELECT COUNT(*) FROM files") == 2)
+        #expect(try Self.count(ledger, "SELECT COUNT(*) FROM files WHERE duplicate_of IS NOT NULL") == 1)
+        // Only the first file's two consignments were checked and recorded.
+        #expect(try Self.count(ledger, "SELECT COUNT(*) FROM consignments") == 2)
+    }
+
+    @Test("new version of a consignment links the earlier")
+    func consignmentVersionsLinked() throws {
+        let site = try Site.makeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let processor = try Site.processor(site: site)
+
+        try Site.twoConsignments.write(to: site.appendingPathComponent("Inbox/first.csv"), atomically: true, encoding: .utf8)
+        _ = try processor.processWaitingFiles()
+        // The same references with the gross weight changed on every row.
+        let revised = Site.twoConsignments.replacingOccurrences(of: ",6500,", with: ",6600,")
+        try revised.write(to: site.appendingPathComponent("Inbox/second.csv"), atomically: true, encoding: .utf8)
+        _ = try processor.processWaitingFiles()
+
+        let versions = try Self.ledger(site).versions(of: "KH-1")
+        #expect(versions.count == 2)
+        #expect(versions.first?.previousID == nil)
+        #expect(versions.last?.previousID == versions.first?.id)
+        #expect(versions.first?.contentSHA256 != versions.last?.contentSHA256)
+        #expect(versions.map(\.fileName) == ["first.csv", "second.csv"])
+    }
+
+    @Test("claimed file without ledger record is processed")
+    func recoverUnrecordedClaim() throws {
+        let site = try Site.makeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        // A run that stopped right after renaming the file into the claimed folder.
+        let claimed = site.appendingPathComponent("Inbox/.claimed")
+        try FileManager.default.createDirectory(at: claimed, withIntermediateDirectories: true)
+        try Site.twoConsignments.write(to: claimed.appendingPathComponent("batch.csv"), atomically: true, encoding: .utf8)
+
+        let results = try Site.processor(site: site).processWaitingFiles()
+
+        #expect(results.map(\.fileName) == ["batch.csv"])
+        #expect(Site.names(in: claimed).isEmpty)
+        #expect(Site.names(in: site.appendingPathComponent("Archive")) == ["batch.csv"])
+        #expect(try Self.count(try Self.ledger(site), "SELECT COUNT(*) FROM files WHERE state = 'archived'") == 1)
+    }
+
+    @Test("claimed record with partial outputs is redone once")
+    func recoverClaimWithPartialOutputs() throws {
+        let site = try Site.makeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let claimed = site.appendingPathComponent("Inbox/.claimed")
+        let outbox = site.appendingPathComponent("Outbox")
+        try FileManager.default.createDirectory(at: claimed, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
+        let claimedFile = claimed.appendingPathComponent("batch.csv")
+        try Site.twoConsignments.write(to: claimedFile, atomically: true, encoding: .utf8)
+        // A run that recorded the claim, renamed a half-written output folder into place and stopped.
+        let planned = outbox.appendingPathComponent("batch-20261130T005320Z")
+        let ledger = try Self.ledger(site)
+        let id = try ledger.recordClaim(
+            name: "batch.csv", size: 10, sha256: "0", claimedPath: claimedFile.path, plannedOutputFolder: planned.path,
+            at: "2026-11-30T00:53:20Z")
+        try FileManager.default.createDirectory(at: planned, withIntermediateDirectories: true)
+        try Data("{".utf8).write(to: planned.appendingPathComponent("report.json"))
+        try FileManager.default.createDirectory(at: outbox.appendingPathComponent(".partial-\(id)"), withIntermediateDirectories: true)
+
+        let results = try Site.processor(site: site).processWaitingFiles()
+
+        #expect(results.count == 1)
+        #expect(Site.names(in: outbox) == ["batch-20261130T005320Z"])
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: planned.appendingPathComponent("report.json"))) as? [String: Any]
+        #expect(report?["verdict"] as? String == "rejected")
+        #expect(try Self.count(ledger, "SELECT COUNT(*) FROM files") == 1)
+        #expect(try Self.count(ledger, "SELECT COUNT(*) FROM consignments") == 2)
+        #expect(Site.names(in: site.appendingPathComponent("Archive")) == ["batch.csv"])
+    }
+
+    @Test("recorded file is only moved to the archive")
+    func recoverRecordedFile() throws {
+        let site = try Site.makeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let claimed = site.appendingPathComponent("Inbox/.claimed")
+        let outbox = site.appendingPathComponent("Outbox")
+        try FileManager.default.createDirectory(at: claimed, withIntermediateDirectories: true)
+        let output = outbox.appendingPathComponent("batch-20261130T005320Z")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try Data("kept".utf8).write(to: output.appendingPathComponent("report.json"))
+        let claimedFile = claimed.appendingPathComponent("batch.csv")
+        try Site.twoConsignments.write(to: claimedFile, atomically: true, encoding: .utf8)
+        // A run that recorded the outcome and stopped before moving the original.
+        let ledger = try Self.ledger(site)
+        let id = try ledger.recordClaim(
+            name: "batch.csv", size: 10, sha256: "0", claimedPath: claimedFile.path, plannedOutputFolder: output.path,
+            at: "2026-11-30T00:53:20Z")
+        let archive = site.appendingPathComponent("Archive/batch.csv")
+        try ledger.recordOutcome(
+            fileID: id, report: nil, duplicateOf: nil, outputFolder: output.path, archivePath: archive.path, at: "2026-11-30T00:53:21Z")
+
+        let results = try Site.processor(site: site).processWaitingFiles()
+
+        #expect(results.count == 1)
+        #expect(try String(contentsOf: output.appendingPathComponent("report.json"), encoding: .utf8) == "kept")
+        #expect(try String(contentsOf: archive, encoding: .utf8) == Site.twoConsignments)
+        #expect(try ledger.file(id: id)?.state == .archived)
+    }
+
+    @Test("full disk leaves the input in the inbox", .enabled(if: getuid() == 0, "mounting a small tmpfs needs root"))
+    func fullDiskLeavesInput() throws {
+        let site = try Site.makeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let outbox = site.appendingPathComponent("Outbox")
+        try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
+        #expect(Self.shell("mount -t tmpfs -o size=64k tmpfs '\(outbox.path)'") == 0)
+        defer { _ = Self.shell("umount '\(outbox.path)'") }
+        // Fill the outbox so that no report fits.
+        _ = Self.shell("dd if=/dev/zero of='\(outbox.path)/filler' bs=1k count=64 2>/dev/null")
+        let input = site.appendingPathComponent("Inbox/batch.csv")
+        try Site.twoConsignments.write(to: input, atomically: true, encoding: .utf8)
+
+        #expect(throws: FileSystemError.self) { try Site.processor(site: site).processWaitingFiles() }
+
+        #expect(Site.names(in: site.appendingPathComponent("Inbox")) == ["batch.csv"])
+        #expect(try String(contentsOf: input, encoding: .utf8) == Site.twoConsignments)
+        #expect(Site.names(in: site.appendingPathComponent("Archive")).isEmpty)
+        #expect(try Self.count(try Self.ledger(site), "SELECT COUNT(*) FROM files") == 0)
+    }
+
+    static func shell(_ command: String) -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        do {
+            try process.run()
+        } catch {
+            return -1
+        }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}
