@@ -134,3 +134,44 @@ import Testing
         #expect(busy?.holder == String(getpid()))
     }
 }
+
+/// What `run` does with files it cannot read and what its exit code says.
+@Suite struct RunOutcomeTests {
+    @Test func spreadsheetGoesToFailedWithSaveAsHint() throws {
+        let site = try InboxProcessorTests.makeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        try Data("PK\u{3}\u{4}".utf8).write(to: site.appendingPathComponent("Inbox/book.xlsx"))
+
+        let results = try InboxProcessorTests.processor(site: site).processWaitingFiles()
+
+        #expect(results.first?.verdict == .incomplete)
+        #expect(InboxProcessorTests.names(in: site.appendingPathComponent("Failed")) == [
+            "book.xlsx", "book.xlsx.report.html", "book.xlsx.report.json",
+        ])
+        let report = try String(contentsOf: site.appendingPathComponent("Failed/book.xlsx.report.json"), encoding: .utf8)
+        #expect(report.contains("\"rule\": \"unsupported-format\""))
+        #expect(report.contains("CSV"))
+    }
+
+    @Test func runExitsIncompleteWhenFileCannotBeRead() throws {
+        let site = try InboxProcessorTests.makeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        try Data("certificate_reference,consignor_name\nKH-1,\"unclosed\n".utf8)
+            .write(to: site.appendingPathComponent("Inbox/broken.csv"))
+        let rules = InboxProcessorTests.repository.appendingPathComponent("Rules").path
+
+        let run = runTool(["run", "--inbox", site.appendingPathComponent("Inbox").path,
+                           "--outbox", site.appendingPathComponent("Outbox").path, "--rules", rules, "--lang", "en"])
+
+        #expect(run.status == 70)
+        #expect(run.standardOutput.contains("broken.csv: incomplete"))
+    }
+
+    @Test func unknownLanguageIsReportedInBothLanguages() {
+        let run = runTool(["validate", "x.csv", "--lang", "fr"])
+
+        #expect(run.status == 64)
+        #expect(run.standardError.contains("不支援的語言「fr」"))
+        #expect(run.standardError.contains("unsupported language 'fr'"))
+    }
+}

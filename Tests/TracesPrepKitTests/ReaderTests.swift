@@ -233,9 +233,10 @@ struct ReaderTests {
     @Test("stray quote in an unquoted cell")
     func strayQuote() throws {
         var csv = ConsignmentCSV.valid()
-        csv.rows[0]["consignee_name"] = "⟦row: stray-quote⟧Noordkaap 5\" Seafood B.V."
-        // Written without quoting, as a hand-made file would have it.
-        let fixture = MarkedText(csv.text().replacingOccurrences(of: "\"⟦row: stray-quote⟧Noordkaap 5\"\" Seafood B.V.\"", with: "⟦row: stray-quote⟧Noordkaap 5\" Seafood B.V."))
+        csv.rows[0]["consignee_name"] = "Noordkaap 5\" Seafood B.V.⟦stray-quote⟧"
+        // Written without quoting, as a hand-made file would have it. The finding names the
+        // column of the cell that holds the quote.
+        let fixture = MarkedText(csv.text().replacingOccurrences(of: "\"Noordkaap 5\"\" Seafood B.V.⟦stray-quote⟧\"", with: "Noordkaap 5\" Seafood B.V.⟦stray-quote⟧"))
 
         let report = try validate(fixture)
 
@@ -379,5 +380,26 @@ struct ReaderTests {
             "no-data-rows": FindingDetails(.structure, .error, box: nil),
         ]))
         #expect(report.checked.verdict == .rejected)
+    }
+}
+
+/// Text output and annotated copies sent back.
+@Suite("Text output and round trips")
+struct TextOutputTests {
+    @Test("line break in a value stays on one line")
+    func lineBreakShownAsSymbol() {
+        #expect(TextReport.oneLine("'A\nB' was read as 'A B'") == "'A⏎B' was read as 'A B'")
+        #expect(TextReport.oneLine("plain") == "plain")
+    }
+
+    @Test("annotated copy's findings column is ignored")
+    func findingsColumnIgnored() throws {
+        var csv = ConsignmentCSV.valid()
+        csv.addColumn("findings", header: AnnotatedCSV.findingsHeader, value: "錯誤 [x] something / error [x] something")
+
+        let report = try validate(csv.marked())
+
+        #expect(report.checked.findings.filter { $0.rule == "unknown-header" }.isEmpty)
+        #expect(report.checked.verdict == .accepted)
     }
 }

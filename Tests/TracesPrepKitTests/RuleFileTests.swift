@@ -34,8 +34,8 @@ struct RuleFileTests {
         let library = try RuleLibrary.load(root: rulesFolder)
 
         #expect(library.pack.name == "bsmi-2020")
-        // 35 rules in rules.json and 19 event rules in events.json.
-        #expect(library.pack.rules.count == 54)
+        // 36 rules in rules.json and 19 event rules in events.json.
+        #expect(library.pack.rules.count == 55)
     }
 
     @Test("invalid JSON names the file")
@@ -71,17 +71,19 @@ struct RuleFileTests {
     func missingParameter() throws {
         try withTemporaryFolder { folder in
             let rules = try copyRules(into: folder)
-            // Rule 31 is attachment-size-cap, whose check cannot run without its cap.
+            // attachment-size-cap cannot run without its cap.
+            var index = -1
             let url = try editRules(in: rules) { list in
-                var parameters = list[31]["params"] as? [String: Any] ?? [:]
+                index = list.firstIndex { $0["id"] as? String == "attachment-size-cap" } ?? -1
+                var parameters = list[index]["params"] as? [String: Any] ?? [:]
                 parameters["max_bytes"] = nil
-                list[31]["params"] = parameters
+                list[index]["params"] = parameters
             }
 
             let error = try #require(loadError(rules))
 
             #expect(error.file == url.path)
-            #expect(error.path == "$.rules[31].params")
+            #expect(error.path == "$.rules[\(index)].params")
             #expect(error.message.en.contains("needs the parameter params.max_bytes"))
         }
     }

@@ -34,7 +34,9 @@ public struct CommandLineTool {
             let failure = CommandFailure(.usage, LocalizedText(
                 zhTW: "不支援的語言「\(options.language ?? "")」；請用 zh-TW 或 en。",
                 en: "unsupported language '\(options.language ?? "")'; use zh-TW or en."))
-            return fail(failure, language: .zhTW, pointToHelp: true)
+            // The requested language is unknown, so say it in both.
+            standardError("tracesprep: \(failure.message.zhTW)\ntracesprep: \(failure.message.en)\n")
+            return failure.status.rawValue
         }
         if options.version {
             standardOutput("\(ToolInfo.name) \(ToolInfo.version)\n")

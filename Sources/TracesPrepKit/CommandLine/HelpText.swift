@@ -57,7 +57,8 @@ enum HelpText {
               --rules 資料夾、--pack 名稱、--lang zh-TW|en：同 validate。
               -h, --help          顯示此說明。
 
-            結束碼：0 完成（被退回的檔案也是正常結果）；74 讀寫失敗（檔案留在收件匣）；
+            結束碼：0 完成（被退回的檔案也是正常結果）；70 有檔案無法完整讀取（已移到失敗資料夾）；
+                    74 讀寫失敗（檔案留在收件匣）；
                     75 另一個程序正在處理同一收件匣；78 規則檔案無效。
 
             """
@@ -82,7 +83,8 @@ enum HelpText {
               --rules DIR, --pack NAME, --lang zh-TW|en: as for validate.
               -h, --help          Show this help.
 
-            EXIT CODES: 0 done (a rejected file is a normal outcome); 74 an I/O failure (the file stays in the inbox);
+            EXIT CODES: 0 done (a rejected file is a normal outcome); 70 a file could not be read to the end (it is in the
+                        failed folder); 74 an I/O failure (the file stays in the inbox);
                         75 another process holds the inbox; 78 invalid rule files.
 
             """

@@ -21,8 +21,8 @@ struct RunCommand {
             results = try InboxProcessor(library: library, folders: folders, logger: logger).processWaitingFiles()
         } catch let busy as InboxLock.Busy {
             throw CommandFailure(.busy, LocalizedText(
-                zhTW: "另一個 tracesprep（程序編號 \(busy.holder)）正在處理收件匣「\(inbox.path)」。",
-                en: "another tracesprep (process id \(busy.holder)) is working on the inbox '\(inbox.path)'."))
+                zhTW: "另一個 tracesprep（程序編號 \(busy.holder)）正在處理收件匣「\(inbox.path)」。請等它結束後再執行；鎖定會在該程序結束時自動解除。",
+                en: "another tracesprep (process id \(busy.holder)) is working on the inbox '\(inbox.path)'. Run again when it has finished; the lock is released when that process ends."))
         } catch let error as FileSystemError {
             throw CommandFailure(.ioError, error.message)
         } catch let error as SQLiteError {
@@ -33,6 +33,11 @@ struct RunCommand {
         }
         for result in results {
             tool.standardOutput(result.summary(language) + "\n")
+        }
+        // A rejected file is a normal outcome of run, but one that could not be read to the end
+        // needs a person, so cron reports it.
+        if results.contains(where: { $0.duplicateOf == nil && $0.verdict != .accepted && $0.verdict != .rejected }) {
+            return .incomplete
         }
         return .success
     }

@@ -346,8 +346,14 @@ public enum InboxFilter {
             || lowered.hasSuffix(".part") || lowered.hasSuffix(".tmp") || lowered.hasSuffix(".crdownload") || lowered.hasSuffix("~")
     }
 
+    /// Spreadsheet formats an exporter may drop instead of CSV. They are taken like consignment
+    /// files so that their report (in the failed folder) tells the exporter how to save them.
+    public static let spreadsheetExtensions: Set<String> = ["xlsx", "xlsm", "xls", "ods", "numbers"]
+
     public static func isConsignmentFile(_ name: String) -> Bool {
-        !isTemporary(name) && FileValidator.format(of: URL(fileURLWithPath: name)) != nil
+        guard !isTemporary(name) else { return false }
+        let pathExtension = (name as NSString).pathExtension.lowercased()
+        return FileValidator.format(of: URL(fileURLWithPath: name)) != nil || spreadsheetExtensions.contains(pathExtension)
     }
 
     /// Attachments (PDF and images) lie in the inbox next to the CSV that names them.

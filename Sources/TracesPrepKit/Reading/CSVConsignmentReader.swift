@@ -21,13 +21,14 @@ public struct CSVConsignmentReader {
 
         let table = CSVParser.parse(decoded.text)
         var complete = true
+        var strayQuotes: [(line: Int, cell: Int)] = []
         for problem in table.problems {
             switch problem {
             case .unclosedQuote(let line):
                 complete = false
                 events.append(StageEvent(EventName.unclosedQuote, location: SourceLocation(line: line)))
-            case .strayQuote(let line):
-                events.append(StageEvent(EventName.strayQuote, location: SourceLocation(line: line)))
+            case .strayQuote(let line, let cell):
+                strayQuotes.append((line, cell))
             }
         }
         var file = ConsignmentFile(
@@ -35,10 +36,18 @@ public struct CSVConsignmentReader {
             consignments: [], events: events, columns: [:], headers: [], records: [], complete: complete)
 
         guard let headerRecord = table.records.first else {
+            for (line, _) in strayQuotes {
+                file.events.append(StageEvent(EventName.strayQuote, location: SourceLocation(line: line)))
+            }
             file.events.append(StageEvent(EventName.emptyFile))
             return file
         }
         file.headers = headerRecord.cells
+        for (line, cell) in strayQuotes {
+            // Name the column, so a clerk can find the cell whose quote is misplaced.
+            let column = cell < headerRecord.cells.count ? headerRecord.cells[cell] : nil
+            file.events.append(StageEvent(EventName.strayQuote, location: SourceLocation(line: line, column: column)))
+        }
         file.records = Array(table.records.dropFirst())
         let mapping = mapHeaders(headerRecord, into: &file)
         if file.records.isEmpty {
@@ -55,7 +64,8 @@ public struct CSVConsignmentReader {
         for (index, name) in header.cells.enumerated() {
             let location = SourceLocation(line: header.line, column: name)
             let trimmed = name.trimmingWhitespace()
-            guard !trimmed.isEmpty else {
+            // An annotated copy sent back keeps TracesPrep's own findings column: not data.
+            guard !trimmed.isEmpty, trimmed != AnnotatedCSV.findingsHeader else {
                 mapping.append(nil)
                 continue
             }

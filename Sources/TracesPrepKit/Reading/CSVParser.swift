@@ -9,8 +9,9 @@ public struct CSVRecord: Sendable, Equatable {
 public enum CSVProblem: Sendable, Equatable {
     /// A quoted cell that is still open at the end of the file.
     case unclosedQuote(line: Int)
-    /// A `"` inside an unquoted cell, or text after a closing quote; the characters are kept.
-    case strayQuote(line: Int)
+    /// A `"` inside an unquoted cell, or text after a closing quote, in the cell at 0-based
+    /// `cell` of the record; the characters are kept.
+    case strayQuote(line: Int, cell: Int)
 }
 
 /// The result of parsing: records in file order, the delimiter used and any problems.
@@ -115,12 +116,12 @@ public enum CSVParser {
                     cellWasQuoted = true
                     recordHasContent = true
                 } else {
-                    problems.append(.strayQuote(line: line))
+                    problems.append(.strayQuote(line: line, cell: cells.count))
                     cell.append(byte)
                 }
             default:
                 if afterClosingQuote {
-                    problems.append(.strayQuote(line: line))
+                    problems.append(.strayQuote(line: line, cell: cells.count))
                     afterClosingQuote = false
                 }
                 cell.append(byte)

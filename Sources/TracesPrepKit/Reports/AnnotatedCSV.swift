@@ -14,7 +14,7 @@
 /// NOTE: a spreadsheet program still turns cells such as CN codes into numbers when it opens the
 /// copy, so saving the copy from Excel can drop leading zeros again.
 public enum AnnotatedCSV {
-    static let findingsHeader = "TracesPrep 檢查結果 / findings"
+    public static let findingsHeader = "TracesPrep 檢查結果 / findings"
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     public static func bytes(for report: FileReport) -> [UInt8] {

@@ -212,7 +212,7 @@ public enum ReportHTML {
         th, td { border: 1px solid #999; padding: 2pt 4pt; text-align: left; vertical-align: top; }
         table.summary th { width: 30%; }
         table.findings td:nth-child(1) { white-space: nowrap; }
-        code { font-family: monospace; word-break: break-all; }
+        code { font-family: monospace; overflow-wrap: anywhere; }
         .verdict-accepted { color: #05610b; }
         .verdict-rejected, span.error { color: #b00000; }
         .verdict-incomplete, span.warning { color: #8a5a00; }

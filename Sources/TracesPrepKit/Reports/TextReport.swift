@@ -5,8 +5,15 @@ public enum TextReport {
             var position = report.input.path
             if let line = finding.location.line { position += ":\(line)" }
             if let column = finding.location.column { position += ":\(column)" }
-            return "\(position): \(severityWord(finding.severity, language)): [\(finding.rule)] \(finding.message[language])"
+            let message = oneLine(finding.message[language])
+            return "\(position): \(severityWord(finding.severity, language)): [\(finding.rule)] \(message)"
         }
+    }
+
+    /// Keeps a finding on one line: line breaks inside quoted values are shown as `⏎`.
+    public static func oneLine(_ text: String) -> String {
+        guard text.contains(where: \.isNewline) else { return text }
+        return String(text.map { $0.isNewline ? "⏎" : $0 })
     }
 
     /// The closing line of a file's report: verdict and counts.

@@ -9,6 +9,13 @@ struct JSONNode {
     /// Reads and parses a JSON file.
     static func load(_ url: URL) throws -> JSONNode {
         let data: Data
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw RuleFileError(
+                file: url.path, path: "$",
+                message: LocalizedText(
+                    zhTW: "找不到檔案。請確認 --rules 指向含有 fields.json 的 Rules 資料夾。",
+                    en: "file not found. Check that --rules names the Rules folder that holds fields.json."))
+        }
         do {
             data = try Data(contentsOf: url)
         } catch {

@@ -18,7 +18,7 @@ extension Check {
 public enum CheckRegistry {
     public static let checks: [any Check] = [
         RequiredCheck(), RequiredWithCheck(), RequiredGroupCheck(),
-        FormatCheck(), PositiveCheck(), RangeCheck(), PatternCheck(),
+        FormatCheck(), PositiveCheck(), RangeCheck(), MaxLengthCheck(), PatternCheck(),
         CodeListCheck(), MemberOfCheck(), AllowedValuesCheck(), SpeciesCheck(),
         ContainerFormatCheck(), ContainerCheckDigitCheck(), IMOFormatCheck(), IMOCheckDigitCheck(),
         CNCodeFormatCheck(), CNCodeExcelDamageCheck(), CNCodeHSCheck(), CNModelCoveredCheck(), SpeciesForCNCheck(),

@@ -103,3 +103,28 @@ struct RangeCheck: Check {
         }
     }
 }
+
+// MARK: - max_length
+
+/// A value longer than `params.max` characters (after trimming), such as a name pasted with a
+/// whole page of text.
+struct MaxLengthCheck: Check {
+    static let name = "max_length"
+    static let placeholders = ["max", "length"]
+    static let requiredParameters = ["max"]
+
+    func run(_ rule: Rule, _ context: inout CheckContext) {
+        guard let maximum = rule.parameter("max").flatMap(Int.init) else { return }
+        var hits: [(String, NormalizedValue, Int)] = []
+        context.forEachValue(of: context.fields(of: rule)) { field, value, line in
+            let length = value.text.count
+            if length > maximum, context.applies(rule, line: line) { hits.append((field, value, length)) }
+        }
+        for (field, value, length) in hits {
+            // The raw value is cut in the finding, so a report never repeats a whole pasted page.
+            context.report(
+                rule, field: field, location: value.source.location, value: String(value.source.raw.prefix(80)) + "…",
+                details: ["max": String(maximum), "length": String(length)])
+        }
+    }
+}
