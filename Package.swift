@@ -10,7 +10,9 @@ let package = Package(
     ],
     targets: [
         // The pipeline: reading, rules, auto-fill, certificates, reports, inbox.
-        .target(name: "TracesPrepKit"),
+        .target(name: "TracesPrepKit", dependencies: ["CSignalFD"]),
+        // signalfd(2), which Swift's Glibc module does not expose. Headers only, nothing to link.
+        .systemLibrary(name: "CSignalFD"),
         // The command line: argument parsing, help text and exit codes only.
         .executableTarget(name: "tracesprep", dependencies: ["TracesPrepKit"]),
         .testTarget(
