@@ -1,0 +1,76 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `tracesprep watch`: processes inbox files as they arrive, until SIGINT or SIGTERM.
+struct WatchCommand {
+    var tool: CommandLineTool
+    var options: ParsedOptions
+    var language: Language
+
+    /// The rule library in use. SIGHUP replaces it, and the watcher reads it before each file.
+    /// Both happen on the watcher's thread, so it needs no lock.
+    private final class CurrentLibrary {
+        var library: RuleLibrary
+
+        init(_ library: RuleLibrary) {
+            self.library = library
+        }
+    }
+
+    func run() throws -> ExitStatus {
+        // Block the signals first, while this is the only thread, because threads created later
+        // inherit the blocked signals.
+        let signals = try SignalReceiver([SIGINT, SIGTERM, SIGHUP])
+        let current = CurrentLibrary(try tool.loadLibrary(options))
+
+        let inbox = URL(fileURLWithPath: options.inbox ?? "Inbox")
+        var folders = InboxFolders(inbox: inbox, outbox: URL(fileURLWithPath: options.outbox ?? "Outbox"))
+        if let archive = options.archive { folders.archive = URL(fileURLWithPath: archive) }
+        if let failed = options.failed { folders.failed = URL(fileURLWithPath: failed) }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: inbox.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CommandFailure(.noInput, LocalizedText(
+                zhTW: "找不到收件匣資料夾「\(inbox.path)」。請建立它或以 --inbox 指定。",
+                en: "inbox folder '\(inbox.path)' not found. Create it or give another with --inbox."))
+        }
+
+        let lock: InboxLock
+        do {
+            lock = try InboxLock(inbox: inbox)
+        } catch let busy as InboxLock.Busy {
+            throw CommandFailure(.busy, LocalizedText(
+                zhTW: "另一個 tracesprep（程序編號 \(busy.holder)）正在處理收件匣「\(inbox.path)」。",
+                en: "another tracesprep (process id \(busy.holder)) is working on the inbox '\(inbox.path)'."))
+        } catch let error as FileSystemError {
+            throw CommandFailure(.ioError, error.message)
+        }
+        defer { withExtendedLifetime(lock) {} }
+
+        let errorSink = tool.standardError
+        let logger = Logger(sink: { errorSink($0 + "\n") })
+        do {
+            for folder in [folders.claimed, folders.outbox, folders.archive, folders.failed] {
+                try SafeFileWriter.ensureFolder(folder)
+            }
+            _ = try InboxProcessor(library: current.library, folders: folders, logger: logger).returnClaimedFilesToInbox()
+        } catch let error as FileSystemError {
+            throw CommandFailure(.ioError, error.message)
+        }
+
+        let settings = InboxWatcher.Settings(
+            inbox: inbox, settleInterval: options.settle ?? 2, pollInterval: options.poll ?? 2, pollingOnly: options.poll != nil)
+        let watcher = InboxWatcher(
+            settings: settings, logger: logger, language: language, signals: signals,
+            process: { names in
+                let processor = InboxProcessor(library: current.library, folders: folders, logger: logger)
+                for result in try processor.processFiles(named: names) {
+                    tool.standardOutput(result.summary(language) + "\n")
+                }
+            },
+            reload: { current.library = try tool.loadLibrary(options) })
+        _ = watcher.run()
+        return .success
+    }
+}
