@@ -1,3 +1,5 @@
+import Foundation
+
 /// Exit codes after sysexits.h, as the report contract fixes them.
 public enum ExitStatus: Int32, Sendable {
     case success = 0
@@ -24,6 +26,20 @@ public struct CommandFailure: Error, Sendable {
     public init(_ status: ExitStatus, _ message: LocalizedText) {
         self.status = status
         self.message = message
+    }
+
+    /// Another process holds the inbox lock (exit 75).
+    static func inboxBusy(holder: String, inbox: URL) -> CommandFailure {
+        CommandFailure(.busy, LocalizedText(
+            zhTW: "另一個 tracesprep（程序編號 \(holder)）正在處理收件匣「\(inbox.path)」。請等它結束後再執行；鎖定會在該程序結束時自動解除。",
+            en: "another tracesprep (process id \(holder)) is working on the inbox '\(inbox.path)'. Run again when it has finished; the lock is released when that process ends."))
+    }
+
+    /// The ledger could not be used: exit 74 for a full disk or an I/O error, else 70.
+    static func ledgerFailure(_ error: SQLiteError, ledger: URL) -> CommandFailure {
+        CommandFailure(error.isStorageFailure ? .ioError : .incomplete, LocalizedText(
+            zhTW: "無法使用帳冊「\(ledger.path)」：\(error)。請確認磁碟空間與權限。",
+            en: "cannot use the ledger '\(ledger.path)': \(error). Check free disk space and permissions."))
     }
 
     /// Maps any error a command can meet to its text and exit code, in one place.

@@ -88,6 +88,61 @@ enum HelpText {
                         75 another process holds the inbox; 78 invalid rule files.
 
             """
+        case ("watch", .zhTW):
+            return """
+            持續監看收件匣，檔案寫入完成後即處理，直到收到 SIGINT 或 SIGTERM 為止（供 systemd 等服務使用）。
+
+            用法：tracesprep watch [--inbox 資料夾] [--outbox 資料夾] [--settle 秒數] [--poll 秒數]
+
+            檔案的大小與修改時間維持 --settle 秒不變，才視為寫入完成，並以與 run 相同的方式處理。
+            暫存檔與鎖定檔（~$*、.~lock.*、*.part、*.tmp、以「.」開頭的檔名）一律不處理。
+            可用 inotify 時，收件匣一有變動就重新掃描，並每 2 秒再掃描一次，以免漏掉網路磁碟上的變動；
+            無法使用 inotify 時，改為每隔 --poll 秒掃描一次。
+            處理失敗（例如磁碟已滿）時會記錄錯誤，檔案留在收件匣，並在 1、2、4…秒後重試（最長間隔 60 秒）。
+            收到 SIGINT 或 SIGTERM 時，先處理完手上的檔案再結束。
+            收到 SIGHUP 時重新載入規則檔案；新規則無效時記錄錯誤，並繼續使用原本的規則。
+            執行期間持有收件匣的鎖，同一收件匣上的其他 run 或 watch 會以結束碼 75 結束。
+
+            選項：
+              --settle 秒數       檔案須維持不變多少秒才處理，可用小數（0.1 到 3600，預設 2）。
+              --poll 秒數         不使用 inotify，改為每隔此秒數掃描收件匣，可用小數（0.1 到 3600）。
+              --inbox、--outbox、--archive、--failed 資料夾：同 run。
+              --rules 資料夾、--pack 名稱、--lang zh-TW|en：同 validate。
+              -h, --help          顯示此說明。
+
+            結束碼：0 收到 SIGINT 或 SIGTERM 後正常結束；64 用法錯誤；66 找不到收件匣；
+                    74 啟動時讀寫失敗；75 另一個 tracesprep 正在處理此收件匣；78 規則檔案無效。
+
+            """
+        case ("watch", .en):
+            return """
+            Watch the inbox and process each file once it is completely written, until SIGINT or SIGTERM
+            (for systemd and other service managers).
+
+            USAGE: tracesprep watch [--inbox DIR] [--outbox DIR] [--settle SECONDS] [--poll SECONDS]
+
+            A file counts as completely written when its size and modification time stayed the same for
+            --settle seconds; it is then processed as run does. Temporary and lock files (~$*, .~lock.*, *.part,
+            *.tmp, names starting with '.') are never processed. With inotify the inbox is rescanned on every
+            change and also every 2 seconds, so changes on network shares are not missed; where inotify is not
+            available it is scanned every --poll seconds. When processing fails (a full disk, for example) the
+            error is logged, the file stays in the inbox and is retried after 1, 2, 4 ... seconds (at most 60).
+            SIGINT and SIGTERM stop the command after the file in hand. SIGHUP reloads the rule files; if the
+            new rules are invalid, the error is logged and the previous rules stay in use. The command holds the
+            inbox lock while it runs, so another run or watch on the same inbox exits with 75.
+
+            OPTIONS:
+              --settle SECONDS    Seconds a file must stay unchanged before it is processed; decimals allowed
+                                  (0.1 to 3600, default 2).
+              --poll SECONDS      Scan the inbox every SECONDS without inotify; decimals allowed (0.1 to 3600).
+              --inbox, --outbox, --archive, --failed DIR: as for run.
+              --rules DIR, --pack NAME, --lang zh-TW|en: as for validate.
+              -h, --help          Show this help.
+
+            EXIT CODES: 0 stopped by SIGINT or SIGTERM; 64 wrong usage; 66 the inbox was not found;
+                        74 an I/O failure at start; 75 another tracesprep holds the inbox; 78 invalid rule files.
+
+            """
         case (_, .zhTW):
             return """
             TracesPrep：在送出 TRACES-NT 之前，檢查輸銷歐盟衛生證明書（EU Import）的出口資料。
@@ -97,6 +152,7 @@ enum HelpText {
             指令：
               validate 檔案…   檢查檔案並列出發現，不寫入任何檔案。
               run              處理收件匣中的檔案：寫出草稿證書與報告，並封存原檔。
+              watch            持續監看收件匣，檔案寫入完成後即處理，直到收到 SIGINT 或 SIGTERM。
 
             共同選項：
               --lang zh-TW|en  訊息語言。
@@ -115,6 +171,7 @@ enum HelpText {
             COMMANDS:
               validate FILE...  Check files and list findings; writes nothing.
               run               Process the inbox: write draft certificates and reports, archive the originals.
+              watch             Keep processing inbox files as they are completely written, until SIGINT or SIGTERM.
 
             COMMON OPTIONS:
               --lang zh-TW|en   Language of messages.

@@ -11,10 +11,16 @@ struct ParsedOptions {
     var archive: String?
     var failed: String?
     var ledger: String?
+    /// `watch --settle`: seconds a file must stay unchanged.
+    var settle: Double?
+    /// `watch --poll`: seconds between scans. Giving it turns inotify off.
+    var poll: Double?
     var help = false
     var version = false
 
-    static let valueOptions = ["--format", "--lang", "--rules", "--pack", "--inbox", "--outbox", "--archive", "--failed", "--ledger"]
+    static let valueOptions = [
+        "--format", "--lang", "--rules", "--pack", "--inbox", "--outbox", "--archive", "--failed", "--ledger", "--settle", "--poll",
+    ]
 
     static func parse(_ arguments: [String]) throws -> ParsedOptions {
         var options = ParsedOptions()
@@ -81,10 +87,28 @@ struct ParsedOptions {
             case "--archive": options.archive = value
             case "--failed": options.failed = value
             case "--ledger": options.ledger = value
+            case "--settle": options.settle = try seconds(value, option: name)
+            case "--poll": options.poll = try seconds(value, option: name)
             default: break
             }
         }
         return options
+    }
+
+    /// Shortest and longest accepted values of `--settle` and `--poll`. Below the minimum the loop
+    /// would scan the folder almost without pause.
+    static let secondsRange = 0.1...3600.0
+
+    /// Parses a number of seconds written as digits with an optional decimal point (`2`, `0.5`).
+    static func seconds(_ value: String, option: String) throws -> Double {
+        // Double(_:) alone would also take "1e3", "0x10" and "inf".
+        let onlyDigitsAndPoint = value.allSatisfy { $0 == "." || ("0"..."9").contains($0) }
+        guard onlyDigitsAndPoint, let seconds = Double(value), secondsRange.contains(seconds) else {
+            throw CommandFailure(.usage, LocalizedText(
+                zhTW: "\(option) 需要 0.1 到 3600 之間的秒數（可用小數，例如 0.5），不接受「\(value)」。",
+                en: "\(option) takes a number of seconds from 0.1 to 3600 (decimals allowed, such as 0.5), not '\(value)'."))
+        }
+        return seconds
     }
 
     /// Levenshtein distance, to suggest the nearest option name.

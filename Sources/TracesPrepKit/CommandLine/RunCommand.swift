@@ -20,16 +20,11 @@ struct RunCommand {
         do {
             results = try InboxProcessor(library: library, folders: folders, logger: logger).processWaitingFiles()
         } catch let busy as InboxLock.Busy {
-            throw CommandFailure(.busy, LocalizedText(
-                zhTW: "另一個 tracesprep（程序編號 \(busy.holder)）正在處理收件匣「\(inbox.path)」。請等它結束後再執行；鎖定會在該程序結束時自動解除。",
-                en: "another tracesprep (process id \(busy.holder)) is working on the inbox '\(inbox.path)'. Run again when it has finished; the lock is released when that process ends."))
+            throw CommandFailure.inboxBusy(holder: busy.holder, inbox: inbox)
         } catch let error as FileSystemError {
             throw CommandFailure(.ioError, error.message)
         } catch let error as SQLiteError {
-            let message = LocalizedText(
-                zhTW: "無法使用帳冊「\(folders.ledger.path)」：\(error)。請確認磁碟空間與權限。",
-                en: "cannot use the ledger '\(folders.ledger.path)': \(error). Check free disk space and permissions.")
-            throw CommandFailure(error.isStorageFailure ? .ioError : .incomplete, message)
+            throw CommandFailure.ledgerFailure(error, ledger: folders.ledger)
         }
         for result in results {
             tool.standardOutput(result.summary(language) + "\n")

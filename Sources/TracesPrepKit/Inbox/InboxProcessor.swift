@@ -87,7 +87,9 @@ public struct InboxProcessor {
             try SafeFileWriter.ensureFolder(folder)
         }
         let ledger = try Ledger(path: folders.ledger.path)
-        logger.log(.info, "run started", [("inbox", folders.inbox.path), ("ledger", folders.ledger.path)])
+        if names == nil {
+            logger.log(.info, "run started", [("inbox", folders.inbox.path), ("ledger", folders.ledger.path)])
+        }
         var results = try recover(ledger)
         let waiting = try names ?? Self.listFiles(in: folders.inbox)
         for name in waiting {
@@ -100,7 +102,9 @@ public struct InboxProcessor {
             guard let claimed = try claim(name, ledger: ledger) else { continue }
             results.append(try finish(claimed, ledger: ledger))
         }
-        logger.log(.info, "run finished", [("files", String(results.count))])
+        if names == nil {
+            logger.log(.info, "run finished", [("files", String(results.count))])
+        }
         return results
     }
 
