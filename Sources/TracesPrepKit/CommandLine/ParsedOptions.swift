@@ -10,10 +10,12 @@ struct ParsedOptions {
     var outbox: String?
     var archive: String?
     var failed: String?
+    var ledger: String?
+    var since: String?
     var help = false
     var version = false
 
-    static let valueOptions = ["--format", "--lang", "--rules", "--pack", "--inbox", "--outbox", "--archive", "--failed"]
+    static let valueOptions = ["--format", "--lang", "--rules", "--pack", "--inbox", "--outbox", "--archive", "--failed", "--ledger", "--since"]
 
     static func parse(_ arguments: [String]) throws -> ParsedOptions {
         var options = ParsedOptions()
@@ -79,6 +81,8 @@ struct ParsedOptions {
             case "--outbox": options.outbox = value
             case "--archive": options.archive = value
             case "--failed": options.failed = value
+            case "--ledger": options.ledger = value
+            case "--since": options.since = value
             default: break
             }
         }
