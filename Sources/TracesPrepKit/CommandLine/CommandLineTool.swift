@@ -50,10 +50,12 @@ public struct CommandLineTool {
                 return try ValidateCommand(tool: self, options: options, language: language).run().rawValue
             case "run":
                 return try RunCommand(tool: self, options: options, language: language).run().rawValue
+            case "summary":
+                return try SummaryCommand(tool: self, options: options, language: language).run().rawValue
             default:
                 throw CommandFailure(.usage, LocalizedText(
-                    zhTW: "未知的指令「\(options.command!)」；可用：validate、run。",
-                    en: "unknown command '\(options.command!)'; use validate or run."))
+                    zhTW: "未知的指令「\(options.command!)」；可用：validate、run、summary。",
+                    en: "unknown command '\(options.command!)'; use validate, run or summary."))
             }
         } catch {
             let failure = CommandFailure.from(error)
