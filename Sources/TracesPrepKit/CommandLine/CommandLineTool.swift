@@ -52,10 +52,12 @@ public struct CommandLineTool {
                 return try RunCommand(tool: self, options: options, language: language).run().rawValue
             case "summary":
                 return try SummaryCommand(tool: self, options: options, language: language).run().rawValue
+            case "status":
+                return try StatusCommand(tool: self, options: options, language: language).run().rawValue
             default:
                 throw CommandFailure(.usage, LocalizedText(
-                    zhTW: "未知的指令「\(options.command!)」；可用：validate、run、summary。",
-                    en: "unknown command '\(options.command!)'; use validate, run or summary."))
+                    zhTW: "未知的指令「\(options.command!)」；可用：validate、run、summary、status。",
+                    en: "unknown command '\(options.command!)'; use validate, run, summary or status."))
             }
         } catch {
             let failure = CommandFailure.from(error)
