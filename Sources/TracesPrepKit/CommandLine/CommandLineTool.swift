@@ -54,10 +54,12 @@ public struct CommandLineTool {
                 return try SummaryCommand(tool: self, options: options, language: language).run().rawValue
             case "status":
                 return try StatusCommand(tool: self, options: options, language: language).run().rawValue
+            case "history":
+                return try HistoryCommand(tool: self, options: options, language: language).run().rawValue
             default:
                 throw CommandFailure(.usage, LocalizedText(
-                    zhTW: "未知的指令「\(options.command!)」；可用：validate、run、summary、status。",
-                    en: "unknown command '\(options.command!)'; use validate, run, summary or status."))
+                    zhTW: "未知的指令「\(options.command!)」；可用：validate、run、summary、status、history。",
+                    en: "unknown command '\(options.command!)'; use validate, run, summary, status or history."))
             }
         } catch {
             let failure = CommandFailure.from(error)
