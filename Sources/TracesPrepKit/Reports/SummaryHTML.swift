@@ -86,7 +86,7 @@ public enum SummaryHTML {
             """
         for entry in errors {
             let message = "\(MarkupEscaping.text(entry.sampleMessage.zhTW))<br><span class=\"en\">\(MarkupEscaping.text(entry.sampleMessage.en))</span>"
-            html += "<tr><td><code>\(MarkupEscaping.text(entry.count.rule))</code></td>"
+            html += "<tr><td><code class=\"rule\">\(MarkupEscaping.text(entry.count.rule))</code></td>"
                 + "<td>\(MarkupEscaping.text(entry.count.kind))</td>"
                 + "<td class=\"number\">\(entry.count.findings)</td><td class=\"number\">\(entry.count.files)</td>"
                 + "<td>\(message)</td></tr>\n"
@@ -106,7 +106,7 @@ public enum SummaryHTML {
             """
         for count in rules {
             let severity = count.severity
-            html += "<tr class=\"\(severity.rawValue)\"><td><code>\(MarkupEscaping.text(count.rule))</code></td>"
+            html += "<tr class=\"\(severity.rawValue)\"><td><code class=\"rule\">\(MarkupEscaping.text(count.rule))</code></td>"
                 + "<td><span class=\"\(severity.rawValue)\">\(TextReport.severityWord(severity, .zhTW)) / \(severity.rawValue)</span></td>"
                 + "<td>\(MarkupEscaping.text(count.kind))</td>"
                 + "<td class=\"number\">\(count.findings)</td><td class=\"number\">\(count.files)</td></tr>\n"
@@ -121,7 +121,7 @@ public enum SummaryHTML {
         guard !summary.files.isEmpty else { return html + noFiles + "</section>\n" }
         html += """
             <table class="rows files">
-            <thead><tr><th>收到時間 / Received</th><th>檔案 / File</th><th>判定 / Verdict</th>\
+            <thead><tr><th>收到時間 / Received<br><span class="note">臺灣 / Taiwan (UTC+8)</span></th><th>檔案 / File</th><th>判定 / Verdict</th>\
             <th class="number">錯誤 / Errors</th><th class="number">警告 / Warnings</th><th class="number">資訊 / Info</th>\
             <th>報告 / Report</th></tr></thead>
             <tbody>
@@ -173,11 +173,16 @@ public enum SummaryHTML {
 
     // MARK: - Style
 
-    /// Additions to the report style: numbers aligned right, long file names wrapped.
+    /// Additions to the report style: a landscape page because the tables are wide, numbers
+    /// aligned right, rule ids kept whole and long file names wrapped only where needed.
     static let style = """
-        td.number, th.number { text-align: right; white-space: nowrap; }
+        @page { size: A4 landscape; margin: 12mm; }
+        body { max-width: 273mm; }
+        td.number { text-align: right; white-space: nowrap; }
+        th.number { text-align: right; }
         td.time { white-space: nowrap; }
-        table.files td:nth-child(2) { word-break: break-all; }
+        td code.rule { word-break: normal; white-space: nowrap; }
+        table.files td:nth-child(2) { overflow-wrap: anywhere; }
 
         """
 }
