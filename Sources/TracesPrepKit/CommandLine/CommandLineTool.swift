@@ -54,10 +54,16 @@ public struct CommandLineTool {
                 return try RunCommand(tool: self, options: options, language: language).run().rawValue
             case "watch":
                 return try WatchCommand(tool: self, options: options, language: language).run().rawValue
+            case "summary":
+                return try SummaryCommand(tool: self, options: options, language: language).run().rawValue
+            case "status":
+                return try StatusCommand(tool: self, options: options, language: language).run().rawValue
+            case "history":
+                return try HistoryCommand(tool: self, options: options, language: language).run().rawValue
             default:
                 throw CommandFailure(.usage, LocalizedText(
-                    zhTW: "未知的指令「\(options.command!)」；可用：validate、run、watch。",
-                    en: "unknown command '\(options.command!)'; use validate, run or watch."))
+                    zhTW: "未知的指令「\(options.command!)」；可用：validate、run、watch、summary、status、history。",
+                    en: "unknown command '\(options.command!)'; use validate, run, watch, summary, status or history."))
             }
         } catch {
             let failure = CommandFailure.from(error)

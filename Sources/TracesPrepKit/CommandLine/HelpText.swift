@@ -1,6 +1,9 @@
 /// The `--help` texts, per command and language.
 enum HelpText {
     static func text(for command: String?, language: Language) -> String {
+        if let text = ledgerCommandText(for: command, language: language) {
+            return text
+        }
         switch (command, language) {
         case ("validate", .zhTW):
             return """
@@ -153,6 +156,9 @@ enum HelpText {
               validate 檔案…   檢查檔案並列出發現，不寫入任何檔案。
               run              處理收件匣中的檔案：寫出草稿證書與報告，並封存原檔。
               watch            持續監看收件匣，檔案寫入完成後即處理，直到收到 SIGINT 或 SIGTERM。
+              summary          從處理紀錄寫出一段期間（預設 24 小時）的 HTML 與 JSON 摘要。
+              status           列出等待中、處理中與失敗的檔案。
+              history 證書編號 列出一份證書在處理紀錄中的所有版本。
 
             共同選項：
               --lang zh-TW|en  訊息語言。
@@ -172,6 +178,9 @@ enum HelpText {
               validate FILE...  Check files and list findings; writes nothing.
               run               Process the inbox: write draft certificates and reports, archive the originals.
               watch             Keep processing inbox files as they are completely written, until SIGINT or SIGTERM.
+              summary           Write an HTML and a JSON summary of the ledger for a period (default 24 hours).
+              status            List the files waiting, in progress and failed.
+              history REFERENCE List every version of one certificate in the ledger.
 
             COMMON OPTIONS:
               --lang zh-TW|en   Language of messages.

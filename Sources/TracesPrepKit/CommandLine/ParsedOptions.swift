@@ -15,11 +15,13 @@ struct ParsedOptions {
     var settle: Double?
     /// `watch --poll`: seconds between scans. Giving it turns inotify off.
     var poll: Double?
+    var since: String?
     var help = false
     var version = false
 
     static let valueOptions = [
         "--format", "--lang", "--rules", "--pack", "--inbox", "--outbox", "--archive", "--failed", "--ledger", "--settle", "--poll",
+        "--since",
     ]
 
     static func parse(_ arguments: [String]) throws -> ParsedOptions {
@@ -89,6 +91,7 @@ struct ParsedOptions {
             case "--ledger": options.ledger = value
             case "--settle": options.settle = try seconds(value, option: name)
             case "--poll": options.poll = try seconds(value, option: name)
+            case "--since": options.since = value
             default: break
             }
         }
