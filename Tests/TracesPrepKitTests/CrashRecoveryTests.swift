@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import TracesPrepKit
 
-/// Kills `tracesprep run` with SIGKILL at random instants across a batch and checks that the
-/// restarted runs lose no file and write nothing twice.
+/// Kills `tracesprep watch` with SIGKILL at random instants across a batch and checks that the
+/// restarted watchers lose no file and write nothing twice.
 @Suite("Crash recovery")
 struct CrashRecoveryTests {
     typealias Site = InboxProcessorTests
@@ -17,18 +17,20 @@ struct CrashRecoveryTests {
         return nil
     }
 
-    static func start(_ binary: URL, site: URL) throws -> Process {
+    static func startWatch(_ binary: URL, site: URL) throws -> Process {
         let process = Process()
         process.executableURL = binary
         process.currentDirectoryURL = site
-        process.arguments = ["run", "--rules", Site.repository.appendingPathComponent("Rules").path, "--lang", "en"]
+        process.arguments = [
+            "watch", "--settle", "0.1", "--rules", Site.repository.appendingPathComponent("Rules").path, "--lang", "en",
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         return process
     }
 
-    @Test("SIGKILL at random points loses and repeats nothing")
+    @Test("SIGKILL of watch at random points loses and repeats nothing")
     func killAtRandomPoints() throws {
         let binary = try #require(Self.binary(), "build the tracesprep executable first (swift build)")
         let site = try Site.makeSite()
@@ -51,7 +53,7 @@ struct CrashRecoveryTests {
         var delays: [Int] = []
         while kills < 20 {
             let archivedBefore = Site.names(in: archive).count
-            let process = try Self.start(binary, site: site)
+            let process = try Self.startWatch(binary, site: site)
             // Start-up (loading the rules) takes a few hundred milliseconds, so most kills land
             // while files are being claimed, written, recorded or archived.
             let delay = Int.random(in: 200...1500)
@@ -67,7 +69,13 @@ struct CrashRecoveryTests {
             if Site.names(in: archive).count > archivedBefore { killsWhileProcessing += 1 }
         }
         #expect(killsWhileProcessing >= 3, "kill delays in ms: \(delays)")
-        let last = try Self.start(binary, site: site)
+        // A last watcher runs until every file is archived, then stops on SIGTERM.
+        let last = try Self.startWatch(binary, site: site)
+        let deadline = Date().addingTimeInterval(120)
+        while Site.names(in: archive).count < 200 && Date() < deadline && last.isRunning {
+            usleep(100_000)
+        }
+        kill(last.processIdentifier, SIGTERM)
         last.waitUntilExit()
         #expect(last.terminationStatus == 0, "kill delays in ms: \(delays)")
 
