@@ -145,7 +145,8 @@ public struct CSVConsignmentReader {
                 consignment.header[id] = value
                 continue
             }
-            if id != "certificate_reference"
+            // Most rows repeat the value exactly, so the folded comparison runs only when they differ.
+            if id != "certificate_reference" && existing.raw != value.raw
                 && TextNormalization.key(existing.raw) != TextNormalization.key(value.raw)
             {
                 events.append(StageEvent(
@@ -172,7 +173,7 @@ public struct CSVConsignmentReader {
     static func sameEntry(_ left: FieldValues, _ right: FieldValues) -> Bool {
         guard left.values.count == right.values.count else { return false }
         return left.values.allSatisfy { id, value in
-            right.values[id].map { TextNormalization.key($0.raw) == TextNormalization.key(value.raw) } ?? false
+            right.values[id].map { $0.raw == value.raw || TextNormalization.key($0.raw) == TextNormalization.key(value.raw) } ?? false
         }
     }
 }

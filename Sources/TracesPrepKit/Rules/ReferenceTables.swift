@@ -9,14 +9,29 @@ public struct Authority: Sendable {
 /// The central authority and the branch offices keyed by place of loading (`Rules/authorities.json`).
 public struct AuthorityTable: Sendable {
     public var central: Authority
-    public var local: [(authority: Authority, placesOfLoading: [String])]
+    public var local: [(authority: Authority, placesOfLoading: [String])] {
+        didSet { index() }
+    }
+    private var byPlace: [String: Int] = [:]
+
+    public init(central: Authority, local: [(authority: Authority, placesOfLoading: [String])]) {
+        self.central = central
+        self.local = local
+        index()
+    }
+
+    private mutating func index() {
+        byPlace = [:]
+        for (position, entry) in local.enumerated() {
+            for place in entry.placesOfLoading where byPlace[TextNormalization.key(place)] == nil {
+                byPlace[TextNormalization.key(place)] = position
+            }
+        }
+    }
 
     /// The branch office whose places of loading include this one (UN/LOCODE or name).
     public func localAuthority(forPlaceOfLoading place: String) -> Authority? {
-        let key = TextNormalization.key(place)
-        return local.first { entry in
-            entry.placesOfLoading.contains { TextNormalization.key($0) == key }
-        }?.authority
+        byPlace[TextNormalization.key(place)].map { local[$0].authority }
     }
 
     static func load(_ url: URL) throws -> AuthorityTable {

@@ -12,6 +12,7 @@ public struct RuleLibrary: Sendable {
     /// Rules of the `event` check, by event name.
     public var eventRules: [String: Rule]
     public var species: SpeciesIndex
+    public var hsIndex: HSIndex
 
     public static let defaultPack = "bsmi-2020"
 
@@ -40,7 +41,7 @@ public struct RuleLibrary: Sendable {
             root: root, catalog: catalog, codeLists: codeLists, pack: pack,
             authorities: try AuthorityTable.load(root.appendingPathComponent("authorities.json")),
             establishments: try EstablishmentList.load(root.appendingPathComponent("establishments.json")),
-            eventRules: [:], species: SpeciesIndex(list: codeLists["species"]))
+            eventRules: [:], species: SpeciesIndex(list: codeLists["species"]), hsIndex: HSIndex(list: codeLists["hs2022"]))
         return try library.verified()
     }
 

@@ -75,7 +75,7 @@ struct CNCodeHSCheck: Check {
 
     func run(_ rule: Rule, _ context: inout CheckContext) {
         guard let hs = context.library.codeLists["hs2022"] else { return }
-        let chapters = Set(hs.entries.map { String($0.code.prefix(2)) })
+        let chapters = context.library.hsIndex.chapters
         for index in context.consignment.lines.indices {
             guard let code = context.cnCode(line: index), let value = context.consignment.lines[index]["cn_code"] else { continue }
             // NOTE: the shipped HS list holds chapters 03 and 16 only, so codes of other chapters
@@ -164,7 +164,7 @@ struct SpeciesForCNCheck: Check {
                   let species = context.consignment.lines[index]["species"],
                   let entry = hs.entry(code: CNCode.hsKey(code))
             else { continue }
-            let genera = Self.genera(in: entry.label.en)
+            let genera = context.library.hsIndex.genera[entry.code] ?? []
             guard !genera.isEmpty, let genus = context.library.species.genus(of: species.text) else { continue }
             if genera.contains(where: { $0.lowercased() == genus }) { continue }
             context.report(
@@ -189,5 +189,20 @@ struct SpeciesForCNCheck: Check {
             rest = rest[rest.index(after: close)...]
         }
         return names
+    }
+}
+
+/// Facts derived once from the HS list: the chapters it covers and the genera each
+/// subheading's text names.
+public struct HSIndex: Sendable {
+    public var chapters: Set<String> = []
+    public var genera: [String: [String]] = [:]
+
+    init(list: CodeList?) {
+        for entry in list?.entries ?? [] {
+            chapters.insert(String(entry.code.prefix(2)))
+            let names = SpeciesForCNCheck.genera(in: entry.label.en)
+            if !names.isEmpty { genera[entry.code] = names }
+        }
     }
 }

@@ -117,6 +117,8 @@ struct MaxLengthCheck: Check {
         guard let maximum = rule.parameter("max").flatMap(Int.init) else { return }
         var hits: [(String, NormalizedValue, Int)] = []
         context.forEachValue(of: context.fields(of: rule)) { field, value, line in
+            // A value with no more bytes than the limit has no more characters either.
+            guard value.text.utf8.count > maximum else { return }
             let length = value.text.count
             if length > maximum, context.applies(rule, line: line) { hits.append((field, value, length)) }
         }
