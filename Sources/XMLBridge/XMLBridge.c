@@ -212,12 +212,13 @@ static char *xb_element_path(const XBDocument *document, xmlNodePtr element) {
     return path;
 }
 
-static long xb_element_line(xmlNodePtr element) {
-    // The start-element wrapper stores the line in _private because xmlNode.line stops at 65535.
-    if (element->_private != NULL) {
-        return (long)(intptr_t)element->_private;
+/// Returns the line of an element (where its start tag ends) or of a text node (where it
+/// starts), which the SAX wrappers store in _private because xmlNode.line stops at 65535.
+static long xb_stored_line(xmlNodePtr node) {
+    if (node->_private != NULL) {
+        return (long)(intptr_t)node->_private;
     }
-    return xmlGetLineNo(element);
+    return xmlGetLineNo(node);
 }
 
 static XBErrorSource xb_classify(const xmlError *error) {
@@ -266,7 +267,7 @@ static void xb_collect_error(void *userData, xmlErrorPtr error) {
     if (node != NULL && node->type == XML_ELEMENT_NODE) {
         path = xb_element_path(document, node);
         if (source == XBErrorSourceSchema) {
-            line = xb_element_line(node);
+            line = xb_stored_line(node);
         }
     }
     xb_add_error(document, source, level, error->code, line, column, error->message, path);
@@ -387,18 +388,38 @@ static int xb_count_text(XBDocument *document, xmlParserCtxtPtr context, int len
     return 1;
 }
 
+/// Passes text on to libxml2's handler and stores, in a new text node's _private, the line
+/// where the text starts. libxml2 gives a text node the line where its first chunk ends.
+static void xb_pass_text(
+    XBDocument *document, xmlParserCtxtPtr context, charactersSAXFunc handler, const xmlChar *text, int length
+) {
+    int startsNode = document->textRun == 0;
+    if (!xb_count_text(document, context, length) || handler == NULL) {
+        return;
+    }
+    handler(context, text, length);
+    xmlNodePtr parent = context->node;
+    if (!startsNode || parent == NULL || parent->last == NULL || parent->last->type != XML_TEXT_NODE) {
+        return;
+    }
+    // The parser has counted the chunk's line ends already, so the text started that many lines up.
+    long line = (context->input != NULL) ? context->input->line : 0;
+    for (int index = 0; index < length; index++) {
+        if (text[index] == '\n') line -= 1;
+    }
+    if (line > 0) {
+        parent->last->_private = (void *)(intptr_t)line;
+    }
+}
+
 static void xb_characters(void *userData, const xmlChar *text, int length) {
     XBDocument *document = xb_active_document;
-    if (xb_count_text(document, userData, length)) {
-        document->originalCharacters(userData, text, length);
-    }
+    xb_pass_text(document, userData, document->originalCharacters, text, length);
 }
 
 static void xb_ignorable_whitespace(void *userData, const xmlChar *text, int length) {
     XBDocument *document = xb_active_document;
-    if (xb_count_text(document, userData, length) && document->originalIgnorableWhitespace != NULL) {
-        document->originalIgnorableWhitespace(userData, text, length);
-    }
+    xb_pass_text(document, userData, document->originalIgnorableWhitespace, text, length);
 }
 
 static int xb_count_node(XBDocument *document, xmlParserCtxtPtr context) {
@@ -804,7 +825,7 @@ const char *xb_node_text(const XBNode *handle) {
 
 long xb_node_line(const XBNode *handle) {
     xmlNodePtr node = xb_node(handle);
-    long line = node->type == XML_ELEMENT_NODE ? xb_element_line(node) : xmlGetLineNo(node);
+    long line = xb_stored_line(node);
     return line > 0 ? line : 0;
 }
 

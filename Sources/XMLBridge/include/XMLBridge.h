@@ -142,7 +142,7 @@ const char *xb_node_namespace_uri(const XBNode *node);
 const char *xb_node_prefix(const XBNode *node);
 /// The content of a text node; NULL for other nodes.
 const char *xb_node_text(const XBNode *node);
-/// The 1-based line where the node starts (for an element, where its start tag ends), or 0.
+/// The 1-based line of an element (where its start tag ends) or of a text node (where it starts), or 0.
 long xb_node_line(const XBNode *node);
 
 /// The element's first attribute (namespace declarations are not attributes), or NULL.
