@@ -34,8 +34,8 @@ struct RuleFileTests {
         let library = try RuleLibrary.load(root: rulesFolder)
 
         #expect(library.pack.name == "bsmi-2020")
-        // 35 rules in rules.json and 19 event rules in events.json.
-        #expect(library.pack.rules.count == 54)
+        // 35 rules in rules.json and 43 event rules in events.json.
+        #expect(library.pack.rules.count == 78)
     }
 
     @Test("invalid JSON names the file")
