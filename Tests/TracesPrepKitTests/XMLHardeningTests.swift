@@ -247,6 +247,30 @@ struct XMLHardeningTests {
         #expect(result.report.checked.verdict == .incomplete)
     }
 
+    @Test("libxml2 errors are listed up to 20")
+    func libxml2ErrorCap() throws {
+        // An undeclared prefix is a namespace error: libxml2 reports it and goes on reading.
+        let extra = [String](repeating: "    <p:colour>blue</p:colour>", count: 30)
+        let xml = try ConsignmentXML.valid(insert: extra)
+        let firstLine = try #require(lineNumber(of: "<p:colour>", in: xml))
+
+        let result = try Self.validate(Array(xml.utf8))
+
+        let findings = result.report.checked.findings
+        #expect(findings.count == 21)
+        let listed = findings.filter { $0.rule == "xml-not-well-formed" }
+        #expect(listed.count == 20)
+        #expect(listed.map(\.location.line) == (0..<20).map { firstLine + $0 })
+        #expect(listed.allSatisfy { $0.kind == .structure && $0.severity == .error })
+        #expect(listed.first?.message.en.contains("at \(firstLine):") == true)
+        #expect(listed.first?.message.en.contains("Namespace prefix p on colour is not defined") == true)
+        // 10 more namespace errors, and the 30 unknown elements the reader reports for them.
+        let summary = try #require(findings.first { $0.rule == "xml-more-problems" })
+        #expect(summary.value == "40")
+        #expect(summary.location.line == nil)
+        #expect(result.report.checked.verdict == .rejected)
+    }
+
     // MARK: - Truncated files
 
     @Test("truncated file names its last line")
