@@ -78,6 +78,8 @@ public struct XMLConsignmentReader {
             let reference = problem.path.flatMap { Self.reference(containing: $0, in: referenceByPath) }
             problems.add(event(for: problem, consignment: reference))
         }
+        // NOTE: problems beyond the 100 the bridge keeps are counted as they are, so a schema
+        // error among them that repeats a reader finding is counted twice in the summary.
         problems.countUnlisted(result.uncountedProblems)
         file.events += problems.events(limit: limits.maxListedProblems)
         return file
