@@ -51,12 +51,17 @@ struct CrashRecoveryTests {
         var kills = 0
         var killsWhileProcessing = 0
         var delays: [Int] = []
-        while kills < 20 {
+        while kills < 20 && Site.names(in: archive).count < 200 {
             let archivedBefore = Site.names(in: archive).count
             let process = try Self.startWatch(binary, site: site)
-            // Start-up (loading the rules) takes a few hundred milliseconds, so most kills land
-            // while files are being claimed, written, recorded or archived.
-            let delay = Int.random(in: 200...1500)
+            // Wait until this watcher has archived a file, so the kill lands inside the batch
+            // however slow start-up is on a busy machine, then kill it a random moment later,
+            // while it claims, writes, records or archives the next files.
+            let deadline = Date().addingTimeInterval(60)
+            while Site.names(in: archive).count == archivedBefore && Date() < deadline && process.isRunning {
+                usleep(5_000)
+            }
+            let delay = Int.random(in: 0...300)
             delays.append(delay)
             usleep(useconds_t(delay * 1000))
             guard process.isRunning else {

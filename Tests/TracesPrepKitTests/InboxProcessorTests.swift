@@ -96,10 +96,11 @@ import Testing
         #expect(Self.names(in: inbox) == ["copy.tmp", "scan.pdf", "upload.csv.part", "~$batch.csv"])
     }
 
-    @Test func unreadableFormatGoesToFailedWithReport() throws {
+    @Test func truncatedFileGoesToFailedWithReport() throws {
         let site = try Self.makeSite()
         defer { try? FileManager.default.removeItem(at: site) }
-        try Data("<consignments/>".utf8).write(to: site.appendingPathComponent("Inbox/order.xml"))
+        // Cut off after the first start tags, so it cannot be read to the end.
+        try Data("<consignments><consignment>".utf8).write(to: site.appendingPathComponent("Inbox/order.xml"))
 
         let results = try Self.processor(site: site).processWaitingFiles()
 

@@ -34,8 +34,8 @@ struct RuleFileTests {
         let library = try RuleLibrary.load(root: rulesFolder)
 
         #expect(library.pack.name == "bsmi-2020")
-        // 36 rules in rules.json and 19 event rules in events.json.
-        #expect(library.pack.rules.count == 55)
+        // 36 rules in rules.json and 43 event rules in events.json.
+        #expect(library.pack.rules.count == 79)
     }
 
     @Test("invalid JSON names the file")

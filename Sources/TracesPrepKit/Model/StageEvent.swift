@@ -47,9 +47,41 @@ public enum EventName {
     public static let modelChoice = "model_choice"
     public static let extraDocumentFiles = "extra_document_files"
 
+    // MARK: XML input
+
+    public static let xmlEncodingUnsupported = "xml_encoding_unsupported"
+    public static let xmlDecodedFrom = "xml_decoded_from"
+    public static let xmlUndecodableBytes = "xml_undecodable_bytes"
+    public static let xmlEncodingError = "xml_encoding_error"
+    public static let xmlNotWellFormed = "xml_not_well_formed"
+    public static let xmlWarning = "xml_warning"
+    public static let xmlDoctype = "xml_doctype"
+    public static let xmlExternalRejected = "xml_external_rejected"
+    public static let xmlTooDeep = "xml_too_deep"
+    public static let xmlTooManyNodes = "xml_too_many_nodes"
+    public static let xmlTooManyAttributes = "xml_too_many_attributes"
+    public static let xmlTextTooLong = "xml_text_too_long"
+    public static let xmlParserFailure = "xml_parser_failure"
+    public static let xmlSchemaInvalid = "xml_schema_invalid"
+    public static let xmlMoreProblems = "xml_more_problems"
+    public static let xmlUnknownRoot = "xml_unknown_root"
+    public static let xmlNoConsignments = "xml_no_consignments"
+    public static let xmlUnknownElement = "xml_unknown_element"
+    public static let xmlMisplacedField = "xml_misplaced_field"
+    public static let xmlDuplicateField = "xml_duplicate_field"
+    public static let xmlMisplacedText = "xml_misplaced_text"
+    public static let xmlMissingReference = "xml_missing_reference"
+    public static let xmlDuplicateReference = "xml_duplicate_reference"
+    public static let spsNoteIgnored = "sps_note_ignored"
+
     public static let all: [String] = [
         decodedFrom, undecodableBytes, emptyFile, fileTooLarge, unsupportedFormat, unclosedQuote, strayQuote, unknownHeader,
         duplicateHeader, tooManyCells, noDataRows, missingReference, rowConflict, normalized,
         originFromConsignor, originMismatch, unknownEstablishment, modelChoice, extraDocumentFiles,
+        xmlEncodingUnsupported, xmlDecodedFrom, xmlUndecodableBytes, xmlEncodingError, xmlNotWellFormed, xmlWarning,
+        xmlDoctype, xmlExternalRejected, xmlTooDeep, xmlTooManyNodes, xmlTooManyAttributes, xmlTextTooLong,
+        xmlParserFailure, xmlSchemaInvalid, xmlMoreProblems, xmlUnknownRoot, xmlNoConsignments, xmlUnknownElement,
+        xmlMisplacedField, xmlDuplicateField, xmlMisplacedText, xmlMissingReference, xmlDuplicateReference,
+        spsNoteIgnored,
     ]
 }

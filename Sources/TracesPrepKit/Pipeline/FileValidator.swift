@@ -66,9 +66,9 @@ public struct FileValidator: Sendable {
             ])
             return report(for: file, input: InputDescription(path: path, sha256: "", size: size, format: format))
         }
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: url)
+            bytes = try Self.readBytes(url, limit: maxFileBytes)
         } catch {
             throw InputFileError(
                 path: path,
@@ -77,20 +77,37 @@ public struct FileValidator: Sendable {
                     en: "cannot read '\(path)': \(error.localizedDescription). Check the file's permissions."),
                 notFound: false)
         }
-        let bytes = [UInt8](data)
+        // The file may have grown since its size was checked; no more than the limit is read.
+        if bytes.count > maxFileBytes {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+            let grownSize = (attributes?[.size] as? NSNumber)?.intValue ?? bytes.count
+            let file = emptyFile(format: format, complete: false, events: [
+                StageEvent(EventName.fileTooLarge, value: String(grownSize), details: ["max": String(maxFileBytes)]),
+            ])
+            return report(for: file, input: InputDescription(path: path, sha256: "", size: grownSize, format: format))
+        }
         let input = InputDescription(path: path, sha256: SHA256.hexDigest(bytes), size: bytes.count, format: format)
         let file: ConsignmentFile
         switch format {
         case .csv:
             file = CSVConsignmentReader(catalog: library.catalog).read(TextDecoder.decode(bytes))
-        case .xml, nil:
-            // TODO: read consignment XML and SPS certificates; until then such files are incomplete.
+        case .xml:
+            file = XMLConsignmentReader(library: library).read(bytes)
+        case nil:
             file = emptyFile(format: format, complete: false, events: [
                 StageEvent(EventName.unsupportedFormat, value: url.pathExtension),
             ])
         }
         let folder = attachmentFolder ?? url.deletingLastPathComponent()
         return report(for: file, input: input, attachmentFolder: folder)
+    }
+
+    /// Reads at most `limit + 1` bytes, so a file that grew past the limit is not read whole.
+    private static func readBytes(_ url: URL, limit: Int) throws -> [UInt8] {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        let data = try handle.read(upToCount: limit + 1) ?? Data()
+        return [UInt8](data)
     }
 
     private func report(for file: ConsignmentFile, input: InputDescription, attachmentFolder: URL? = nil) -> FileReport {

@@ -10,6 +10,8 @@ public enum TextEncoding: String, Sendable {
     case utf16LE = "UTF-16LE"
     case utf16BE = "UTF-16BE"
     case cp950 = "CP950"
+    /// Only for XML files that declare it; a CSV file is never read as ISO-8859-1.
+    case iso8859_1 = "ISO-8859-1"
 }
 
 /// A file's text after decoding, with the places where bytes could not be decoded.
@@ -42,6 +44,30 @@ public enum TextDecoder {
             return DecodedText(text: text, encoding: .utf8, undecodable: [])
         }
         return decodeCP950(bytes)
+    }
+
+    /// Decodes bytes in a known encoding, such as the one an XML declaration names. A byte order
+    /// mark matching the encoding is dropped.
+    public static func decode(_ bytes: [UInt8], as encoding: TextEncoding) -> DecodedText {
+        switch encoding {
+        case .utf8, .utf8BOM:
+            let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+            if let text = String(validating: body, as: UTF8.self) {
+                return DecodedText(text: text, encoding: encoding, undecodable: [])
+            }
+            return lossyUTF8(body, encoding: encoding)
+        case .utf16LE:
+            return decodeUTF16(Array(bytes.starts(with: [0xFF, 0xFE]) ? bytes.dropFirst(2) : bytes[...]), littleEndian: true)
+        case .utf16BE:
+            return decodeUTF16(Array(bytes.starts(with: [0xFE, 0xFF]) ? bytes.dropFirst(2) : bytes[...]), littleEndian: false)
+        case .cp950:
+            return decodeCP950(bytes)
+        case .iso8859_1:
+            // ISO-8859-1 maps each byte to the code point of the same value, so nothing can fail.
+            var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: bytes.map { Unicode.Scalar($0) })
+            return DecodedText(text: String(scalars), encoding: .iso8859_1, undecodable: [])
+        }
     }
 
     /// True when `byte` ends a line: a CR, or an LF that does not complete a CRLF. This counts

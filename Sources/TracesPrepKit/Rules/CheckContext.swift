@@ -72,10 +72,11 @@ public struct CheckContext {
     }
 
     /// The location of a field in a group: the group's row and the field's column, read or not.
+    /// An XML file has no columns, so a missing field points at the group's element path.
     public func location(of field: String, in group: NormalizedValues) -> SourceLocation {
         if let value = group[field] { return value.source.location }
         var location = group.location
-        location.column = columns[field]
+        location.column = columns[field] ?? group.location.column
         return location
     }
 }

@@ -13,6 +13,9 @@ public struct RuleLibrary: Sendable {
     public var eventRules: [String: Rule]
     public var species: SpeciesIndex
     public var hsIndex: HSIndex
+    /// The bytes of `xml/consignments.xsd`, the schema of TracesPrep's consignment XML. It is
+    /// compiled afresh for each document, so no compiled schema is shared between threads.
+    public var consignmentSchema: [UInt8]
 
     public static let defaultPack = "bsmi-2020"
 
@@ -41,8 +44,30 @@ public struct RuleLibrary: Sendable {
             root: root, catalog: catalog, codeLists: codeLists, pack: pack,
             authorities: try AuthorityTable.load(root.appendingPathComponent("authorities.json")),
             establishments: try EstablishmentList.load(root.appendingPathComponent("establishments.json")),
-            eventRules: [:], species: SpeciesIndex(list: codeLists["species"]), hsIndex: HSIndex(list: codeLists["hs2022"]))
+            eventRules: [:], species: SpeciesIndex(list: codeLists["species"]), hsIndex: HSIndex(list: codeLists["hs2022"]),
+            consignmentSchema: try loadConsignmentSchema(root.appendingPathComponent("xml/consignments.xsd")))
         return try library.verified()
+    }
+
+    /// Reads the consignment XSD and checks that libxml2 compiles it without loading anything else.
+    private static func loadConsignmentSchema(_ url: URL) throws -> [UInt8] {
+        let bytes: [UInt8]
+        do {
+            bytes = [UInt8](try Data(contentsOf: url))
+        } catch {
+            throw RuleFileError(
+                file: url.path, path: "$",
+                message: LocalizedText(
+                    zhTW: "無法讀取 XML 結構描述（XSD）：\(error.localizedDescription)。",
+                    en: "cannot read the XML schema (XSD): \(error.localizedDescription)."))
+        }
+        if let failure = SafeXMLParser.schemaFailure(bytes) {
+            throw RuleFileError(
+                file: url.path, path: "$",
+                message: LocalizedText(
+                    zhTW: "XML 結構描述（XSD）無法編譯：\(failure)。", en: "the XML schema (XSD) does not compile: \(failure)."))
+        }
+        return bytes
     }
 
     /// Checks that every rule names a known check, known fields and lists, and that every
