@@ -54,9 +54,11 @@ struct HistoryCommandTests {
             #expect(lines.count == 7)
             #expect(lines[1].hasPrefix("1. 2026-12-01 09:00  first.csv  退回  證書格式 "))
             #expect(lines[1].hasSuffix("  首次收到"))
-            #expect(lines[2] == "   草稿：無")
+            #expect(lines[2].hasPrefix("   草稿：無（於 "))
+            #expect(lines[2].hasSuffix("/first-20261201T010000Z）"))
             #expect(lines[3].hasSuffix("  內容已變更"))
-            #expect(lines[4] == "   草稿：KH-H1.sps.xml、KH-H1.html")
+            #expect(lines[4].hasPrefix("   草稿：KH-H1.sps.xml、KH-H1.html（於 "))
+            #expect(lines[4].hasSuffix("/second-20261202T010000Z）"))
             #expect(lines[5].hasSuffix("  內容與前一版相同"))
         }
     }

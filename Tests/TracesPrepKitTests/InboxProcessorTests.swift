@@ -128,11 +128,15 @@ import Testing
         let site = try Self.makeSite()
         defer { try? FileManager.default.removeItem(at: site) }
         let inbox = site.appendingPathComponent("Inbox")
-        let lock = try InboxLock(inbox: inbox)
+        let lock = try InboxLock(inbox: inbox, command: "watch")
         defer { withExtendedLifetime(lock) {} }
 
         let busy = #expect(throws: InboxLock.Busy.self) { try InboxLock(inbox: inbox) }
         #expect(busy?.holder == String(getpid()))
+        #expect(busy?.command == "watch")
+        let message = CommandFailure.inboxBusy(try #require(busy), inbox: inbox).message
+        #expect(message.en.contains("run is not needed"))
+        #expect(message.zhTW.contains("不需要再執行 run"))
     }
 }
 

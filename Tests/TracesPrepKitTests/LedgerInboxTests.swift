@@ -40,6 +40,50 @@ struct LedgerInboxTests {
         #expect(try Self.count(ledger, "SELECT COUNT(*) FROM files WHERE duplicate_of IS NOT NULL") == 1)
         // Only the first file's two consignments were checked and recorded.
         #expect(try Self.count(ledger, "SELECT COUNT(*) FROM consignments") == 2)
+        // The officers' summary links the duplicate's own report, which names the original.
+        let overview = try #require(try ledger.fileOverviews(receivedSince: "2000-01-01T00:00:00Z").last)
+        #expect(overview.reportFolder == output.path)
+    }
+
+    @Test("resend with the missing attachment is rechecked")
+    func resendWithAttachmentRechecked() throws {
+        let site = try Site.makeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let processor = try Site.processor(site: site)
+        // Both consignments name a bill of lading that is not in the inbox yet.
+        let withDocument = Site.twoConsignments
+            .replacingOccurrences(of: "net_weight\n", with: "net_weight,document_type,document_number,document_file\n")
+            .replacingOccurrences(of: ",6000\n", with: ",6000,Bill of lading,BL-1,docs/bl.pdf\n")
+        try withDocument.write(to: site.appendingPathComponent("Inbox/att.csv"), atomically: true, encoding: .utf8)
+        let first = try processor.processWaitingFiles()
+        #expect(first.first?.verdict == .rejected)
+
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("Inbox/docs"), withIntermediateDirectories: true)
+        try Data("%PDF-1.4\n".utf8).write(to: site.appendingPathComponent("Inbox/docs/bl.pdf"))
+        try withDocument.write(to: site.appendingPathComponent("Inbox/att-again.csv"), atomically: true, encoding: .utf8)
+        let second = try processor.processWaitingFiles()
+
+        #expect(second.first?.duplicateOf == nil)
+        let output = try #require(second.first?.outputFolder)
+        // KH-1 now passes and gets its draft; KH-2 still lacks its entry BCP.
+        #expect(Site.names(in: output).contains("KH-1.sps.xml"))
+    }
+
+    @Test("unreadable file resent goes to failed again")
+    func unreadableResendFailsAgain() throws {
+        let site = try Site.makeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let processor = try Site.processor(site: site)
+        let broken = "certificate_reference,consignor_name\nKH-1,\"unclosed\n"
+        try broken.write(to: site.appendingPathComponent("Inbox/a.csv"), atomically: true, encoding: .utf8)
+        _ = try processor.processWaitingFiles()
+        try broken.write(to: site.appendingPathComponent("Inbox/b.csv"), atomically: true, encoding: .utf8)
+
+        let second = try processor.processWaitingFiles()
+
+        #expect(second.first?.duplicateOf == nil)
+        #expect(second.first?.verdict == .incomplete)
+        #expect(Site.names(in: site.appendingPathComponent("Failed")).contains("b.csv"))
     }
 
     @Test("new version of a consignment links the earlier")

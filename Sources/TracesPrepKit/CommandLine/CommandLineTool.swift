@@ -25,7 +25,8 @@ public struct CommandLineTool {
         do {
             options = try ParsedOptions.parse(arguments)
         } catch let failure as CommandFailure {
-            let language = Language.resolve(flag: nil, environment: environment) ?? .zhTW
+            // Parsing stopped early, so find a --lang given anywhere on the line.
+            let language = Language.resolve(flag: Self.languageFlag(in: arguments), environment: environment) ?? .zhTW
             return fail(failure, language: language, pointToHelp: true)
         } catch {
             return fail(CommandFailure.from(error), language: .zhTW, pointToHelp: false)
@@ -69,6 +70,15 @@ public struct CommandLineTool {
             let failure = CommandFailure.from(error)
             return fail(failure, language: language, pointToHelp: failure.status == .usage)
         }
+    }
+
+    /// The value of `--lang X` or `--lang=X`, wherever it stands among the arguments.
+    static func languageFlag(in arguments: [String]) -> String? {
+        for (index, argument) in arguments.enumerated() {
+            if argument.hasPrefix("--lang=") { return String(argument.dropFirst("--lang=".count)) }
+            if argument == "--lang", index + 1 < arguments.count { return arguments[index + 1] }
+        }
+        return nil
     }
 
     private func fail(_ failure: CommandFailure, language: Language, pointToHelp: Bool) -> Int32 {

@@ -29,10 +29,15 @@ public struct CommandFailure: Error, Sendable {
     }
 
     /// Another process holds the inbox lock (exit 75).
-    static func inboxBusy(holder: String, inbox: URL) -> CommandFailure {
-        CommandFailure(.busy, LocalizedText(
-            zhTW: "另一個 tracesprep（程序編號 \(holder)）正在處理收件匣「\(inbox.path)」。請等它結束後再執行；鎖定會在該程序結束時自動解除。",
-            en: "another tracesprep (process id \(holder)) is working on the inbox '\(inbox.path)'. Run again when it has finished; the lock is released when that process ends."))
+    static func inboxBusy(_ busy: InboxLock.Busy, inbox: URL) -> CommandFailure {
+        if busy.command == "watch" {
+            return CommandFailure(.busy, LocalizedText(
+                zhTW: "tracesprep watch（程序編號 \(busy.holder)）正在監看收件匣「\(inbox.path)」，它會自行處理新檔案，不需要再執行 run；若 cron 也啟動 run，請刪除該項排程。",
+                en: "tracesprep watch (process id \(busy.holder)) is watching the inbox '\(inbox.path)' and processes new files itself, so run is not needed; if cron also starts run, remove that entry."))
+        }
+        return CommandFailure(.busy, LocalizedText(
+            zhTW: "另一個 tracesprep（程序編號 \(busy.holder)）正在處理收件匣「\(inbox.path)」。請等它結束後再執行；鎖定會在該程序結束時自動解除。",
+            en: "another tracesprep (process id \(busy.holder)) is working on the inbox '\(inbox.path)'. Run again when it has finished; the lock is released when that process ends."))
     }
 
     /// The ledger could not be used: exit 74 for a full disk or an I/O error, else 70.

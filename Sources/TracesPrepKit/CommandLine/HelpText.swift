@@ -100,7 +100,7 @@ enum HelpText {
             檔案的大小與修改時間維持 --settle 秒不變，才視為寫入完成，並以與 run 相同的方式處理。
             暫存檔與鎖定檔（~$*、.~lock.*、*.part、*.tmp、以「.」開頭的檔名）一律不處理。
             可用 inotify 時，收件匣一有變動就重新掃描，並每 2 秒再掃描一次，以免漏掉網路磁碟上的變動；
-            無法使用 inotify 時，改為每隔 --poll 秒掃描一次。
+            給了 --poll，或無法使用 inotify 時，改為每隔 --poll 秒（預設 2 秒）掃描一次。
             處理失敗（例如磁碟已滿）時會記錄錯誤，檔案留在收件匣，並在 1、2、4…秒後重試（最長間隔 60 秒）。
             收到 SIGINT 或 SIGTERM 時，先處理完手上的檔案再結束。
             收到 SIGHUP 時重新載入規則檔案；新規則無效時記錄錯誤，並繼續使用原本的規則。
@@ -109,7 +109,7 @@ enum HelpText {
             選項：
               --settle 秒數       檔案須維持不變多少秒才處理，可用小數（0.1 到 3600，預設 2）。
               --poll 秒數         不使用 inotify，改為每隔此秒數掃描收件匣，可用小數（0.1 到 3600）。
-              --inbox、--outbox、--archive、--failed 資料夾：同 run。
+              --inbox、--outbox、--archive、--failed 資料夾，--ledger 檔案：同 run。
               --rules 資料夾、--pack 名稱、--lang zh-TW|en：同 validate。
               -h, --help          顯示此說明。
 
@@ -127,8 +127,8 @@ enum HelpText {
             A file counts as completely written when its size and modification time stayed the same for
             --settle seconds; it is then processed as run does. Temporary and lock files (~$*, .~lock.*, *.part,
             *.tmp, names starting with '.') are never processed. With inotify the inbox is rescanned on every
-            change and also every 2 seconds, so changes on network shares are not missed; where inotify is not
-            available it is scanned every --poll seconds. When processing fails (a full disk, for example) the
+            change and also every 2 seconds, so changes on network shares are not missed; with --poll, or where
+            inotify is not available, it is scanned every --poll seconds (default 2). When processing fails (a full disk, for example) the
             error is logged, the file stays in the inbox and is retried after 1, 2, 4 ... seconds (at most 60).
             SIGINT and SIGTERM stop the command after the file in hand. SIGHUP reloads the rule files; if the
             new rules are invalid, the error is logged and the previous rules stay in use. The command holds the
@@ -138,7 +138,7 @@ enum HelpText {
               --settle SECONDS    Seconds a file must stay unchanged before it is processed; decimals allowed
                                   (0.1 to 3600, default 2).
               --poll SECONDS      Scan the inbox every SECONDS without inotify; decimals allowed (0.1 to 3600).
-              --inbox, --outbox, --archive, --failed DIR: as for run.
+              --inbox, --outbox, --archive, --failed DIR, --ledger FILE: as for run.
               --rules DIR, --pack NAME, --lang zh-TW|en: as for validate.
               -h, --help          Show this help.
 

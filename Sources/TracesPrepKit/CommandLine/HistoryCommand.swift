@@ -68,9 +68,12 @@ struct HistoryCommand {
             case true?: change = LocalizedText(zhTW: "內容已變更", en: "content changed")
             case false?: change = LocalizedText(zhTW: "內容與前一版相同", en: "content unchanged")
             }
-            let drafts = consignment.drafts.isEmpty
+            var drafts = consignment.drafts.isEmpty
                 ? LocalizedText(zhTW: "無", en: "none")[language]
                 : consignment.drafts.joined(separator: language == .zhTW ? "、" : ", ")
+            if let folder = consignment.outputFolder {
+                drafts += language == .zhTW ? "（於 \(folder)）" : " (in \(folder))"
+            }
             switch language {
             case .zhTW:
                 lines.append("\(version.number). \(time)  \(consignment.fileName)  \(verdict)  證書格式 \(model)  \(change.zhTW)")
@@ -99,6 +102,7 @@ struct HistoryCommand {
                     ("content_sha256", .string(consignment.contentSHA256)),
                     ("content_changed", version.contentChanged.map { .bool($0) } ?? .null),
                     ("drafts", .array(consignment.drafts.map { .string($0) })),
+                    ("output_folder", .optional(consignment.outputFolder)),
                 ])
             })),
         ])

@@ -20,7 +20,7 @@ struct RunCommand {
         do {
             results = try InboxProcessor(library: library, folders: folders, logger: logger).processWaitingFiles()
         } catch let busy as InboxLock.Busy {
-            throw CommandFailure.inboxBusy(holder: busy.holder, inbox: inbox)
+            throw CommandFailure.inboxBusy(busy, inbox: inbox)
         } catch let error as FileSystemError {
             throw CommandFailure(.ioError, error.message)
         } catch let error as SQLiteError {

@@ -41,16 +41,25 @@ struct StatusCommand {
                 en: "Ledger: \(ledgerPath) (not found; listing the folders only)"))
         lines.append(text(zhTW: "時間為臺灣時間（UTC+8）。", en: "Times are Taiwan time (UTC+8)."))
         lines.append(heading(zhTW: "等待中", en: "Waiting", count: status.waiting.count))
-        lines += status.waiting.map { "  " + $0.name }
+        lines += limited(status.waiting.map { "  " + $0.name })
         lines.append(heading(zhTW: "處理中", en: "In progress", count: status.inProgress.count))
-        lines += status.inProgress.map { "  " + $0.name + inProgressDetail($0, ledgerExists: ledgerExists) }
+        lines += limited(status.inProgress.map { "  " + $0.name + inProgressDetail($0, ledgerExists: ledgerExists) })
         lines.append(heading(zhTW: "失敗", en: "Failed", count: status.failed.count))
-        lines += status.failed.map { "  " + $0.name + failedDetail($0) }
+        lines += limited(status.failed.map { "  " + $0.name + failedDetail($0) })
         tool.standardOutput(lines.joined(separator: "\n") + "\n")
         return .success
     }
 
     // MARK: - Lines
+
+    /// Lines listed per group; after a crash hundreds of files can wait, and the counts say the rest.
+    static let listedPerGroup = 50
+
+    private func limited(_ lines: [String]) -> [String] {
+        guard lines.count > Self.listedPerGroup else { return lines }
+        let rest = lines.count - Self.listedPerGroup
+        return Array(lines.prefix(Self.listedPerGroup)) + [text(zhTW: "  ……另有 \(rest) 個檔案", en: "  … and \(rest) more")]
+    }
 
     private func text(zhTW: String, en: String) -> String {
         LocalizedText(zhTW: zhTW, en: en)[language]

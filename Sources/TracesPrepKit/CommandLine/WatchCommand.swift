@@ -39,9 +39,9 @@ struct WatchCommand {
 
         let lock: InboxLock
         do {
-            lock = try InboxLock(inbox: inbox)
+            lock = try InboxLock(inbox: inbox, command: "watch")
         } catch let busy as InboxLock.Busy {
-            throw CommandFailure.inboxBusy(holder: busy.holder, inbox: inbox)
+            throw CommandFailure.inboxBusy(busy, inbox: inbox)
         } catch let error as FileSystemError {
             throw CommandFailure(.ioError, error.message)
         }
@@ -49,6 +49,9 @@ struct WatchCommand {
 
         let errorSink = tool.standardError
         let logger = Logger(sink: { errorSink($0 + "\n") })
+        logger.log(.info, "watch settings", [
+            ("ledger", folders.ledger.path), ("rules", current.library.root.path), ("pack", current.library.pack.name),
+        ])
         do {
             // Finish what an earlier run or watch left unfinished before taking new files.
             let recovered = try InboxProcessor(library: current.library, folders: folders, logger: logger).processWhileLocked(names: [])

@@ -48,6 +48,9 @@ public struct InboxResult: Sendable {
         }
         var line = "\(fileName): \(verdictText)"
         if let outputFolder { line += " → \(outputFolder.path)" }
+        if duplicateOf == nil, verdict != .accepted, verdict != .rejected, let original {
+            line += language == .zhTW ? "；原檔已移到 \(original.path)" : "; original moved to \(original.path)"
+        }
         return line
     }
 }
@@ -197,7 +200,7 @@ public struct InboxProcessor {
             try copyReports(from: URL(fileURLWithPath: output), besides: archiveURL)
         }
         try ledger.markArchived(fileID: file.id)
-        logger.log(.info, failed ? "original moved to failed folder" : "original archived", [
+        logger.log(failed ? .warning : .info, failed ? "original moved to failed folder" : "original archived", [
             ("file", file.name), ("to", archiveURL.path),
         ])
         return InboxResult(
@@ -210,21 +213,26 @@ public struct InboxProcessor {
         let partial = folders.outbox.appendingPathComponent(".partial-\(file.id)")
         try SafeFileWriter.ensureFolder(partial)
         var report: FileReport?
-        let original = try ledger.originalFile(sha256: file.sha256, excluding: file.id)
+        var readError: InputFileError?
+        do {
+            report = try FileValidator(library: library).validate(claimedURL, displayPath: file.name, attachmentFolder: folders.inbox)
+        } catch let error as InputFileError {
+            readError = error
+            logger.log(.error, "file could not be read", [("file", file.name), ("error", error.message.en)])
+        }
+        let original = try duplicatedFile(file, report: report, ledger: ledger)
         if let original {
+            report = nil
             try DuplicateReport.write(file: file, original: original, to: partial)
             logger.log(.info, "file is a duplicate", [("file", file.name), ("duplicate_of", original.name)])
+        } else if var checked = report {
+            try OutputWriter(library: library).write(&checked, to: partial)
+            report = checked
+            logger.log(.info, "file checked", [("file", file.name), ("verdict", checked.checked.verdict.rawValue)])
         } else {
-            do {
-                var checked = try FileValidator(library: library).validate(claimedURL, displayPath: file.name, attachmentFolder: folders.inbox)
-                try OutputWriter(library: library).write(&checked, to: partial)
-                report = checked
-                logger.log(.info, "file checked", [("file", file.name), ("verdict", checked.checked.verdict.rawValue)])
-            } catch let error as InputFileError {
-                logger.log(.error, "file could not be read", [("file", file.name), ("error", error.message.en)])
-                try SafeFileWriter.writeNew(
-                    OutputWriter.unreadableNote(name: file.name, reason: error.message), to: partial.appendingPathComponent("report.txt"))
-            }
+            let reason = readError?.message ?? LocalizedText(zhTW: "無法讀取檔案。", en: "The file could not be read.")
+            try SafeFileWriter.writeNew(
+                OutputWriter.unreadableNote(name: file.name, reason: reason), to: partial.appendingPathComponent("report.txt"))
         }
         let output = URL(fileURLWithPath: file.outputFolder ?? folders.outbox.appendingPathComponent("\(file.id)").path)
         if rename(partial.path, output.path) != 0 {
@@ -237,6 +245,18 @@ public struct InboxProcessor {
             at: Self.isoTime(now()))
         file = try ledger.file(id: file.id) ?? file
         logger.log(.info, "outcome recorded", [("file", file.name), ("output", output.path)])
+    }
+
+    /// The earlier file this one repeats: the same bytes, checked with the same outcome (verdict
+    /// and findings). A resend after the exporter added a missing attachment, or after the rules
+    /// changed, has another outcome and is processed again; so is a file that could not be read.
+    private func duplicatedFile(_ file: LedgerFile, report: FileReport?, ledger: Ledger) throws -> LedgerFile? {
+        guard let report, report.checked.verdict != .incomplete,
+              let original = try ledger.originalFile(sha256: file.sha256, excluding: file.id),
+              original.verdict == report.checked.verdict
+        else { return nil }
+        let earlier = try ledger.findingSignature(fileID: original.id)
+        return earlier == Ledger.findingSignature(report.checked.findings) ? original : nil
     }
 
     // MARK: - Recovery

@@ -12,7 +12,8 @@ public struct LedgerFileOverview: Sendable, Equatable {
     public var warnings: Int
     public var infos: Int
     public var consignments: Int
-    /// The output folder containing the file's reports. A duplicate without reports of its own uses its original's.
+    /// The output folder containing the file's reports. A duplicate links its own short report,
+    /// which names the original; one recorded without an output folder uses its original's.
     public var reportFolder: String?
 }
 
@@ -70,8 +71,14 @@ extension Ledger {
                 file: file, verdict: verdict,
                 errors: Int(row.integer(16) ?? 0), warnings: Int(row.integer(17) ?? 0), infos: Int(row.integer(18) ?? 0),
                 consignments: Int(row.integer(19) ?? 0),
-                reportFolder: takesOriginal ? row.text(14) : file.outputFolder)
+                reportFolder: Self.reportFolder(own: file.outputFolder, original: takesOriginal ? row.text(14) : nil))
         }
+    }
+
+    /// Picks the folder to link: the file's own output folder when it contains a report, else its original's (for a duplicate).
+    static func reportFolder(own: String?, original: String?) -> String? {
+        if let own, LedgerSummary.reportPath(in: own) != nil { return own }
+        return original ?? own
     }
 
     // MARK: - Findings by rule

@@ -38,6 +38,8 @@ public struct LedgerConsignment: Sendable, Equatable {
     public var drafts: [String]
     public var fileName: String
     public var receivedAt: String
+    /// The output folder of the file this version came in, where its drafts are.
+    public var outputFolder: String?
 }
 
 /// The SQLite ledger of every file taken, every consignment and every finding. One owner holds
@@ -258,7 +260,8 @@ public final class Ledger {
     public func versions(of reference: String) throws -> [LedgerConsignment] {
         try database.query(
             """
-            SELECT c.id, c.file_id, c.reference, c.model, c.verdict, c.content_sha256, c.previous_id, c.drafts, f.name, f.received_at
+            SELECT c.id, c.file_id, c.reference, c.model, c.verdict, c.content_sha256, c.previous_id, c.drafts, f.name, f.received_at,
+                f.output_folder
             FROM consignments c JOIN files f ON f.id = c.file_id
             WHERE c.reference = ? ORDER BY c.id
             """,
@@ -269,7 +272,8 @@ public final class Ledger {
             return LedgerConsignment(
                 id: row.integer(0) ?? 0, fileID: row.integer(1) ?? 0, reference: row.text(2) ?? "", model: row.text(3),
                 verdict: Verdict(rawValue: row.text(4) ?? "") ?? .incomplete, contentSHA256: row.text(5) ?? "",
-                previousID: row.integer(6), drafts: drafts, fileName: row.text(8) ?? "", receivedAt: row.text(9) ?? "")
+                previousID: row.integer(6), drafts: drafts, fileName: row.text(8) ?? "", receivedAt: row.text(9) ?? "",
+                outputFolder: row.text(10))
         }
     }
 
@@ -296,5 +300,25 @@ extension Ledger {
         try database.transaction {
             try database.run("DELETE FROM files WHERE id = ? AND state = 'claimed'", [.integer(fileID)])
         }
+    }
+}
+
+extension Ledger {
+    /// The findings of a recorded file, one `rule|line|column|value` line each, sorted, to tell
+    /// whether a resent file has the same outcome.
+    public func findingSignature(fileID: Int64) throws -> [String] {
+        try database.query(
+            "SELECT rule, line, column_name, value FROM findings WHERE file_id = ?", [.integer(fileID)]
+        ) { row in
+            [row.text(0) ?? "", row.integer(1).map { String($0) } ?? "", row.text(2) ?? "", row.text(3) ?? ""]
+                .joined(separator: "|")
+        }.sorted()
+    }
+
+    public static func findingSignature(_ findings: [Finding]) -> [String] {
+        findings.map { finding in
+            [finding.rule, finding.location.line.map(String.init) ?? "", finding.location.column ?? "", finding.value ?? ""]
+                .joined(separator: "|")
+        }.sorted()
     }
 }

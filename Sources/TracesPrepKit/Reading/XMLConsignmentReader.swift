@@ -89,7 +89,10 @@ public struct XMLConsignmentReader {
     private func event(for problem: XMLProblem, consignment: String?) -> StageEvent {
         let location = SourceLocation(line: problem.line, record: nil, column: problem.path)
         let position = [problem.line, problem.column].compactMap { $0 }.map(String.init).joined(separator: ":")
-        let details = ["detail": problem.message, "where": position.isEmpty ? "?" : position]
+        // libxml2's messages end in a line feed and sometimes a period; the rule templates add their own.
+        var detail = problem.message.trimmingWhitespace()
+        while detail.hasSuffix(".") { detail.removeLast() }
+        let details = ["detail": detail, "where": position.isEmpty ? "?" : position]
         let name: String
         var limit: Int?
         switch problem.source {

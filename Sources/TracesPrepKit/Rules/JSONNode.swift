@@ -32,8 +32,8 @@ struct JSONNode {
             throw RuleFileError(
                 file: url.path, path: "$",
                 message: LocalizedText(
-                    zhTW: "不是有效的 JSON：\(error.localizedDescription)。請修正語法後再執行。",
-                    en: "not valid JSON: \(error.localizedDescription). Fix the syntax and run again."))
+                    zhTW: "不是有效的 JSON。請以 python3 -m json.tool 找出語法錯誤的位置，修正後重新載入規則。",
+                    en: "not valid JSON. Find the syntax error with python3 -m json.tool, fix it and load the rules again."))
         }
     }
 
