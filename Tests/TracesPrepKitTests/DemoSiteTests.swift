@@ -2,9 +2,7 @@ import Foundation
 import Testing
 @testable import TracesPrepKit
 
-/// A realistic day at a site, built from the repository's `Examples/`: the ledger behind the
-/// summary screenshot in `docs/summary.png`. `docs/make-summary-screenshot` sets
-/// `TRACESPREP_DEMO_SITE` to keep the site in that folder.
+/// A realistic day at a site, built from the repository's `Examples/`, summarised for officers.
 @Suite("Demo site")
 struct DemoSiteTests {
     static let examples = URL(fileURLWithPath: #filePath)
@@ -47,12 +45,5 @@ struct DemoSiteTests {
             #expect(summary.exporters.map(\.exporter) == ["Formosa Aquatic Products Co., Ltd.", "Keelung Harbour Foods Co., Ltd."])
             #expect(summary.files.map(\.errors) == [0, 0, 4, 0, 1, 0])
         }
-    }
-
-    /// Builds the site in `TRACESPREP_DEMO_SITE` and keeps it, for `docs/make-summary-screenshot`.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["TRACESPREP_DEMO_SITE"] != nil))
-    func writeDemoSite() throws {
-        let path = try #require(ProcessInfo.processInfo.environment["TRACESPREP_DEMO_SITE"])
-        _ = try Self.build(at: URL(fileURLWithPath: path))
     }
 }
