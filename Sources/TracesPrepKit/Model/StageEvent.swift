@@ -47,9 +47,20 @@ public enum EventName {
     public static let modelChoice = "model_choice"
     public static let extraDocumentFiles = "extra_document_files"
 
+    // MARK: Spreadsheets
+
+    public static let xlsxUnreadable = "xlsx_unreadable"
+    public static let xlsxTooLarge = "xlsx_too_large"
+    public static let xlsFormat = "xls_format"
+    public static let sheetChosen = "sheet_chosen"
+    public static let emptyColumnsDropped = "empty_columns_dropped"
+    public static let emptyRowsDropped = "empty_rows_dropped"
+    public static let cccCodeReduced = "ccc_code_reduced"
+
     public static let all: [String] = [
         decodedFrom, undecodableBytes, emptyFile, fileTooLarge, unsupportedFormat, unclosedQuote, strayQuote, unknownHeader,
         duplicateHeader, tooManyCells, noDataRows, missingReference, rowConflict, normalized,
         originFromConsignor, originMismatch, unknownEstablishment, modelChoice, extraDocumentFiles,
+        xlsxUnreadable, xlsxTooLarge, xlsFormat, sheetChosen, emptyColumnsDropped, emptyRowsDropped, cccCodeReduced,
     ]
 }
