@@ -44,15 +44,16 @@ struct CNCodeRuleTests {
         ]))
     }
 
-    @Test("Taiwanese CCC code reduces to HS-6")
+    @Test("ccc-code-reduced: Taiwanese CCC code to HS-6")
     func cccCodeReduced() throws {
         // 0304.61.00.00-6 is a CCC code of 10 digits and a check digit; 0304 61 is its HS-6 prefix.
+        // The EU's 8-digit CN code cannot be derived from it, so a person must confirm it.
         let (fixture, report) = try validateValid { csv in
-            csv.rows[0]["cn_code"] = "0304.61.00.00-6⟦value-normalized⟧"
+            csv.rows[0]["cn_code"] = "0304.61.00.00-6⟦ccc-code-reduced⟧"
         }
 
         expectFindings(report.checked.findings, fixture.expectedFindings([
-            "value-normalized": FindingDetails(.normalized, .info, box: "I.25", value: "0304.61.00.00-6", expected: "030461"),
+            "ccc-code-reduced": FindingDetails(.normalized, .warning, box: "I.25", value: "0304.61.00.00-6", expected: "030461"),
         ]))
         #expect(report.autofilled("KH-2026-0001")["certificate_model"] == "fishery")
     }

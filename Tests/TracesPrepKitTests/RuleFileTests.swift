@@ -34,8 +34,8 @@ struct RuleFileTests {
         let library = try RuleLibrary.load(root: rulesFolder)
 
         #expect(library.pack.name == "bsmi-2020")
-        // 36 rules in rules.json and 19 event rules in events.json.
-        #expect(library.pack.rules.count == 55)
+        // 40 rules in rules.json and 26 event rules in events.json.
+        #expect(library.pack.rules.count == 66)
     }
 
     @Test("invalid JSON names the file")

@@ -39,6 +39,7 @@ struct CNCodeFormatCheck: Check {
         var hits: [(String, NormalizedValue)] = []
         context.forEachValue(of: rule.fields) { field, value, _ in
             // Codes that only lost a leading zero are reported by cn_code_excel_damage.
+            guard value.damage == nil else { return }
             if CNCode.usable(value.text) == nil && CNCode.repairedLeadingZero(value.text) == nil { hits.append((field, value)) }
         }
         for (field, value) in hits {
@@ -55,6 +56,8 @@ struct CNCodeExcelDamageCheck: Check {
     func run(_ rule: Rule, _ context: inout CheckContext) {
         var hits: [(String, NormalizedValue, String)] = []
         context.forEachValue(of: rule.fields) { field, value, _ in
+            // A date such as `3-04` reads as 304 once its dash is removed; excel_damage reports it.
+            guard value.damage == nil else { return }
             if let repaired = CNCode.repairedLeadingZero(value.text) { hits.append((field, value, repaired)) }
         }
         for (field, value, repaired) in hits {
