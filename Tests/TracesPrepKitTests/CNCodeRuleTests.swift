@@ -86,10 +86,10 @@ struct CNCodeRuleTests {
 
     @Test("cn-code-unknown without a suggestion names the heading")
     func unknownCodeNamesHeading() throws {
-        // No subheading of 0304 names the genus Thunnus, so only the heading can be named.
+        // No subheading of 0304 names the genus Sardina or pilchards, so only the heading can be named.
         let (fixture, report) = try validateValid { csv in
             csv.rows[0]["cn_code"] = "03040600⟦cn-code-unknown⟧"
-            csv.rows[0]["species"] = "Thunnus albacares"
+            csv.rows[0]["species"] = "Sardina pilchardus"
         }
 
         expectFindings(report.checked.findings, fixture.expectedFindings([
@@ -207,8 +207,12 @@ struct CNCodeRuleTests {
         }
 
         expectFindings(report.checked.findings, fixture.expectedFindings([
-            "species-unknown": FindingDetails(.unknownCode, .error, box: "I.25", value: "Oreochromis niloticuss"),
+            "species-unknown": FindingDetails(
+                .unknownCode, .error, box: "I.25", value: "Oreochromis niloticuss", expected: "Oreochromis niloticus"),
         ]))
+        let message = try #require(report.checked.findings.first?.message)
+        #expect(message.en.contains("Did you mean Oreochromis niloticus (Nile tilapia)?"))
+        #expect(message.zhTW.contains("是否為 Oreochromis niloticus（Nile tilapia）？"))
     }
 
     @Test("Genus spp. of a listed genus passes", arguments: ["Oreochromis spp.", "Oreochromis spp", "oreochromis  niloticus"])
