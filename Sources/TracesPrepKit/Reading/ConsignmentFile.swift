@@ -31,5 +31,7 @@ public struct SpreadsheetSource: Sendable {
     public var sheetMember: String
     /// The column of each header as read (0-based), keyed by the header as written.
     public var headerColumns: [String: Int]
+    /// The row number of the header row.
+    public var headerRow: Int
     public var bytes: [UInt8]
 }

@@ -62,7 +62,8 @@ public struct XLSXConsignmentReader {
         for (index, name) in header.cells.enumerated() where headerColumns[name] == nil {
             headerColumns[name] = index
         }
-        file.spreadsheet = SpreadsheetSource(sheetName: sheet.name, sheetMember: member, headerColumns: headerColumns, bytes: bytes)
+        file.spreadsheet = SpreadsheetSource(
+            sheetName: sheet.name, sheetMember: member, headerColumns: headerColumns, headerRow: header.line, bytes: bytes)
         if records.isEmpty {
             file.events.append(StageEvent(EventName.noDataRows, location: SourceLocation(line: header.line)))
             return file
