@@ -72,14 +72,14 @@ enum ExcelDamageDetector {
     }
 
     /// The whole number a workbook stores, as digits, when Excel kept all of them: an integer of
-    /// at most 15 significant digits.
+    /// at most 15 digits. Excel keeps 15 significant digits, so in a longer number the digits
+    /// after the 15th were replaced by zeros when it was typed.
     static func exactDigits(_ stored: String) -> String? {
         guard let value = XLSXNumberFormat.decimal(stored), value >= 0,
               value == XLSXNumberFormat.roundedToPlaces(value, 0)
         else { return nil }
         let digits = Normalizer.format(value)
-        let significant = digits.reversed().drop { $0 == "0" }.count
-        return significant <= 15 ? digits : nil
+        return digits.count <= 15 ? digits : nil
     }
 
     private static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
