@@ -217,9 +217,9 @@ static XLSXXMLDocument *xlsx_document(void *userData) {
     return (XLSXXMLDocument *)context->_private;
 }
 
-/// Stores an attribute value. Without XML_PARSE_NOENT, libxml2 hands SAX an attribute value with
-/// each `&` still written as `&#38;` (its tree builder decodes that later); no other reference
-/// can remain, because a document without a DTD declares no entities.
+/// Stores an attribute value. Without XML_PARSE_NOENT, libxml2 passes SAX an attribute value with
+/// each `&` still written as `&#38;`, which its tree builder would decode later. No other
+/// reference can remain, because a document without a DTD declares no entities.
 static size_t xlsx_store_attribute_value(XLSXXMLDocument *document, const xmlChar *value, const xmlChar *end) {
     size_t length = (size_t)(end - value);
     if (!xlsx_count_text(document, length)) {

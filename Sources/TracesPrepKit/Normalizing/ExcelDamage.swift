@@ -71,8 +71,8 @@ enum ExcelDamageDetector {
         text.range(of: #"^-?[0-9]+([.,][0-9]+)?[Ee]\+?[0-9]{1,3}$"#, options: .regularExpression) != nil
     }
 
-    /// The whole number a workbook stores, as digits, when Excel kept all of them: an integer of
-    /// at most 15 digits. Excel keeps 15 significant digits, so in a longer number the digits
+    /// Returns the whole number a workbook stores, as digits, when Excel kept all of them: an
+    /// integer of at most 15 digits. Excel keeps 15 significant digits, so in a longer number the digits
     /// after the 15th were replaced by zeros when it was typed.
     static func exactDigits(_ stored: String) -> String? {
         guard let value = XLSXNumberFormat.decimal(stored), value >= 0,
@@ -84,7 +84,7 @@ enum ExcelDamageDetector {
 
     private static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
-    /// The month and day of a value that has the form of a date as Excel shows one. With
+    /// Returns the month and day of a value that has the form of a date as Excel shows one. With
     /// `numericForms`, all-digit forms count too (`3-04`, `3/4`, `2026/3/4`); without, only
     /// forms no one types for a code (`4-Mar`, `Mar-04`, `3月4日`).
     static func dateParts(_ text: String, numericForms: Bool) -> (month: Int?, day: Int?)? {
@@ -116,7 +116,7 @@ enum ExcelDamageDetector {
         return nil
     }
 
-    /// A separator problem in the number part of a value: a comma that does not group thousands
+    /// Returns the separator problem in the number part of a value, if any: a comma that does not group thousands
     /// (`6000,50`, ambiguous), dots and a comma the European way (`6.000,50`, read as 6000.5), or
     /// several dots (`1.234.567`, read as 1234567). Nil for `6,000`, `6,000.5` and `6000.5`.
     static func separatorProblem(_ number: String) -> ExcelDamage? {
@@ -136,7 +136,7 @@ enum ExcelDamageDetector {
         return nil
     }
 
-    /// The capture groups of the first match of `pattern` in `text`, or nil.
+    /// Returns the capture groups of the first match of `pattern` in `text`, or nil.
     private static func captures(_ text: String, _ pattern: String) -> [String]? {
         guard let expression = try? NSRegularExpression(pattern: pattern),
               let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))

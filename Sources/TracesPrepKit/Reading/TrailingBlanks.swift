@@ -1,6 +1,6 @@
-/// Removes the empty columns and rows a spreadsheet program appends after the data: Excel
-/// saves every column or row that once held a value or a format, as `,,,` at the end of CSV
-/// lines and rows of nothing but delimiters, or as empty cells in a workbook.
+/// Removes the empty columns and rows a spreadsheet program appends after the data. Excel saves
+/// every column or row that once contained a value or a format. In a CSV file they are `,,,` at
+/// the end of lines and rows of nothing but delimiters, and in a workbook empty cells.
 enum TrailingBlanks {
     /// Drops trailing columns that are blank in the header and every record, and trailing records
     /// whose cells are all blank. Returns one info event for each kind of drop that happened.

@@ -75,7 +75,7 @@ struct XLSXNumberFormat: Sendable, Equatable {
         return .fixed(minimumDigits: minimumDigits, decimals: decimals)
     }
 
-    /// The text for a number stored as `raw` (the `<v>` text of the cell).
+    /// Returns the text for a number stored as `raw` (the `<v>` text of the cell).
     func text(forNumber raw: String, date1904: Bool) -> String {
         guard let value = Self.decimal(raw) else { return raw }
         switch kind {
@@ -103,9 +103,10 @@ struct XLSXNumberFormat: Sendable, Equatable {
         }
     }
 
-    /// Excel's General format in a column of standard width, closely enough for codes: whole
-    /// numbers of up to 11 digits in full, larger ones in scientific notation with 6 significant
-    /// digits (`2.61201E+11`), fractions to 15 significant digits, the precision Excel keeps.
+    /// Formats a number as Excel's General format shows it in a column of standard width, closely
+    /// enough for codes. Whole numbers of up to 11 digits show in full, and larger ones in
+    /// scientific notation with 6 significant digits (`2.61201E+11`). Fractions keep 15
+    /// significant digits, the precision Excel keeps.
     /// NOTE: Excel widens or narrows General output with the column width; the width is not read.
     static func generalText(_ value: Decimal) -> String {
         let magnitude = value < 0 ? -value : value
@@ -166,7 +167,7 @@ struct XLSXNumberFormat: Sendable, Equatable {
         return Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
     }
 
-    /// A serial date as ISO text (`2027-01-15`, `2027-01-15 18:00`, or `18:00` for a time alone),
+    /// Converts a serial date to ISO text (`2027-01-15`, `2027-01-15 18:00`, or `18:00` for a time alone),
     /// with its month and day. Serials count days from 1899-12-31 in the 1900 system, where Excel
     /// keeps Lotus 1-2-3's nonexistent 1900-02-29 as day 60, and from 1904-01-01 in the 1904 system.
     static func date(fromSerial serial: Decimal, date1904: Bool) -> (text: String, month: Int, day: Int)? {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How a cell stored its value, kept with values read from a workbook so that Excel damage can
-/// be told apart from what the exporter typed.
+/// be distinguished from what the exporter typed.
 public struct SpreadsheetCell: Sendable, Equatable {
     /// The cell with its sheet, as findings cite it: `Sheet1!C7`.
     public var reference: String
@@ -22,7 +22,7 @@ public struct SpreadsheetCell: Sendable, Equatable {
     }
 }
 
-/// Why a workbook cannot be read, for the `xlsx_unreadable` and `xlsx_too_large` events.
+/// The reason a workbook cannot be read, for the `xlsx_unreadable` and `xlsx_too_large` events.
 public struct XLSXReadError: Error, Sendable, Equatable {
     public var reason: LocalizedText
     /// True when a size cap stopped the reading, rather than damage.
@@ -109,7 +109,7 @@ public struct XLSXWorkbook {
         var target: String
     }
 
-    /// The workbook part named by the package relationships; `xl/workbook.xml` when they name none.
+    /// Returns the workbook part named by the package relationships; `xl/workbook.xml` when they name none.
     private mutating func officeDocumentPath() throws -> String {
         let relationships = try self.relationships(of: "")
         return relationships.values.first { $0.type.hasSuffix("/officeDocument") }?.target ?? "xl/workbook.xml"
@@ -133,8 +133,8 @@ public struct XLSXWorkbook {
         return result
     }
 
-    /// The text of each shared string: plain `<t>` or rich-text runs; phonetic runs (`<rPh>`) are
-    /// not part of the text.
+    /// Returns the text of each shared string, from plain `<t>` or rich-text runs. Phonetic runs
+    /// (`<rPh>`) are not part of the text.
     private mutating func sharedStrings(_ path: String) throws -> [String] {
         guard archive.member(named: path) != nil else { return [] }
         let document = try self.document(path)
@@ -153,7 +153,7 @@ public struct XLSXWorkbook {
         return text
     }
 
-    /// The number format of each cell style (`cellXfs`), by style index.
+    /// Returns the number format of each cell style (`cellXfs`), by style index.
     private mutating func cellFormats(_ path: String) throws -> [XLSXNumberFormat] {
         guard archive.member(named: path) != nil else { return [] }
         let document = try self.document(path)
@@ -283,7 +283,7 @@ public struct XLSXWorkbook {
         return String(path[..<slash])
     }
 
-    /// A sheet name as a cell reference writes it: quoted when it has anything but letters,
+    /// Returns a sheet name as a cell reference writes it, quoted when it has anything but letters,
     /// digits and `_` (Excel writes `'My sheet'!A1`).
     static func quotedSheetName(_ name: String) -> String {
         let plain = !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }

@@ -1,6 +1,6 @@
 import XLSXBridge
 
-/// Why a workbook member's XML could not be used.
+/// The reason a workbook member's XML could not be used.
 public enum XLSXXMLProblem: Error, Sendable, Equatable {
     case notWellFormed(line: Int, message: String)
     case doctype
@@ -72,7 +72,7 @@ final class XLSXXMLDocument {
         xlsx_xml_free(handle)
     }
 
-    /// The child elements of `element`, or of the whole document for nil (the root).
+    /// Returns the child elements of `element`, or of the whole document for nil (the root).
     func children(of element: Int?) -> [Int] {
         guard let element else { return count > 0 ? [0] : [] }
         var result: [Int] = []
@@ -84,7 +84,7 @@ final class XLSXXMLDocument {
         return result
     }
 
-    /// The children of `element` whose local name is `name`.
+    /// Returns the children of `element` whose local name is `name`.
     func children(of element: Int, named name: String) -> [Int] {
         children(of: element).filter { names[$0] == name }
     }
@@ -98,12 +98,12 @@ final class XLSXXMLDocument {
         return nil
     }
 
-    /// The elements anywhere in the document with this local name, in document order.
+    /// Returns the elements anywhere in the document with this local name, in document order.
     func elements(named name: String) -> [Int] {
         names.indices.filter { names[$0] == name }
     }
 
-    /// The value of the attribute with this local name, whatever its namespace.
+    /// Returns the value of the attribute with this local name, whatever its namespace.
     func attribute(_ name: String, of element: Int) -> String? {
         let count = xlsx_xml_attribute_count(handle, element)
         for attribute in 0..<count where String(cString: xlsx_xml_attribute_name(handle, element, attribute)) == name {
@@ -112,7 +112,7 @@ final class XLSXXMLDocument {
         return nil
     }
 
-    /// The element's own character data, without that of its children.
+    /// Returns the element's own character data, without that of its children.
     func text(of element: Int) -> String {
         String(cString: xlsx_xml_element_text(handle, element))
     }

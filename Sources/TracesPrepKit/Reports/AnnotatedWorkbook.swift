@@ -1,8 +1,8 @@
 /// A copy of the exporter's workbook with the findings of each row in one added column, so the
 /// exporter corrects the file they know, with its formats, formulas and other sheets intact.
 ///
-/// Only the consignment sheet changes: each row that has findings gets an inline-string cell in
-/// the first column after the table (`AnnotatedCSV.findingsHeader` in the header row), and the
+/// Only the consignment sheet changes. Each row that has findings gets an inline-string cell in
+/// the first column after the table, under `AnnotatedCSV.findingsHeader` in the header row. The
 /// findings without a row of their own go into one new row after the last. Every other member
 /// is copied as it is stored, without inflating it. The sheet's XML, which libxml2 already found
 /// well-formed when the file was read, is edited as text at the positions of its `row` and `c`
@@ -200,7 +200,7 @@ struct SheetEditor {
 
     // MARK: - Scanning
 
-    /// The next start, end or empty-element tag at or after `position`, skipping comments,
+    /// Returns the next start, end or empty-element tag at or after `position`, skipping comments,
     /// processing instructions, CDATA sections and text.
     private func nextTag(from position: Int) -> Tag? {
         var index = position
@@ -262,7 +262,7 @@ struct SheetEditor {
         return nil
     }
 
-    /// The offset just past the end tag that closes `tag`.
+    /// Returns the offset just past the end tag that closes `tag`.
     private func endOfElement(_ tag: Tag) throws -> Int {
         var depth = 1
         var position = tag.end

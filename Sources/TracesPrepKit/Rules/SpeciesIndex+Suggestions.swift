@@ -1,5 +1,5 @@
 extension SpeciesIndex {
-    /// Listed species for an unknown name, and the one to expect when a single answer stands out.
+    /// Listed species for an unknown name, and the one to expect when a single one is nearest.
     public struct Suggestion: Sendable {
         public var expected: String?
         public var entries: [CodeEntry]
@@ -46,7 +46,7 @@ extension SpeciesIndex {
         return Suggestion(expected: standsOut ? nearest.first?.code : nil, entries: nearest)
     }
 
-    /// The English common name of a listed species, when the list gives one.
+    /// Returns the English common name of a listed species, when the list gives one.
     public func commonName(of name: String) -> String? {
         let key = TextNormalization.key(name)
         guard let entry = entries.first(where: { TextNormalization.key($0.code) == key }), entry.label.en != entry.code else {

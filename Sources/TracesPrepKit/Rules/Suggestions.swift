@@ -25,14 +25,21 @@ public enum Suggestions {
         return scored.prefix(limit).map { list.entries[$0.index] }
     }
 
-    /// A score for how near two folded spellings are (lower is nearer), or nil when they are not
+    /// Returns a score for how near two folded spellings are (lower is nearer), or nil when they are not
     /// near: 0 for equal, the edit distance when it is small for their length, and one more than
     /// the largest allowed distance when one contains the other.
     static func nearness(_ key: [Unicode.Scalar], _ candidate: [Unicode.Scalar]) -> Int? {
         guard !candidate.isEmpty else { return nil }
         let shorter = min(key.count, candidate.count)
         let isIdeographic = key.contains { $0.properties.isIdeographic }
-        let allowed = isIdeographic ? (shorter >= 3 ? 1 : 0) : (shorter <= 4 ? 1 : shorter <= 8 ? 2 : 3)
+        let allowed: Int
+        if isIdeographic {
+            allowed = shorter >= 3 ? 1 : 0
+        } else if shorter <= 4 {
+            allowed = 1
+        } else {
+            allowed = shorter <= 8 ? 2 : 3
+        }
         if let distance = editDistance(key, candidate, maximum: allowed) { return distance }
         // Containment needs two ideographs or four letters, so one character matches nothing.
         let minimumContained = isIdeographic ? 2 : 4

@@ -2,8 +2,9 @@
 #define TRACESPREP_XLSX_BRIDGE_H
 
 // The C side of XLSX reading and writing: raw deflate and CRC-32 through zlib, and a hardened
-// libxml2 parse of one workbook member into a flat list of elements. Swift sees only this header,
-// never zlib's or libxml2's: libxml2's headers pull in ICU headers that clash with Foundation's.
+// libxml2 parse of one workbook member into a flat list of elements. Swift imports only this
+// header, never zlib's or libxml2's, because libxml2's headers pull in ICU headers that clash
+// with Foundation's.
 
 #include <stddef.h>
 #include <stdint.h>

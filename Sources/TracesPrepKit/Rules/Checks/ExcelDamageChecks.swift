@@ -24,7 +24,7 @@ struct ExcelDamageCheck: Check {
         }
     }
 
-    /// The repaired value: the whole number a workbook still stores, the CN heading a date came
+    /// Returns the repaired value: the whole number a workbook still stores, the CN heading a date came
     /// from (`3-04` is March 4th, so 0304), the European reading of a number, or the code as text.
     static func expected(for damage: ExcelDamage, value: NormalizedValue, type: FieldType?) -> String? {
         switch damage {
@@ -40,7 +40,7 @@ struct ExcelDamageCheck: Check {
         }
     }
 
-    /// The sentence that gives the repaired value, or the advice to enter it again.
+    /// Returns the sentence that gives the repaired value, or the advice to enter it again.
     static func repair(_ expected: String?) -> LocalizedText {
         guard let expected else {
             return LocalizedText(
