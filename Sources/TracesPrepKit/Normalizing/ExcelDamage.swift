@@ -68,7 +68,8 @@ enum ExcelDamageDetector {
 
     /// `2.61201E+11`, `1E+12`, or `2,61201E+11` from a locale with a decimal comma.
     static func isScientific(_ text: String) -> Bool {
-        text.range(of: #"^-?[0-9]+([.,][0-9]+)?[Ee]\+?[0-9]{1,3}$"#, options: .regularExpression) != nil
+        guard text.contains(where: { $0 == "E" || $0 == "e" }) else { return false }
+        return text.range(of: #"^-?[0-9]+([.,][0-9]+)?[Ee]\+?[0-9]{1,3}$"#, options: .regularExpression) != nil
     }
 
     /// Returns the whole number a workbook stores, as digits, when Excel kept all of them: an
@@ -88,6 +89,8 @@ enum ExcelDamageDetector {
     /// `numericForms`, all-digit forms count too (`3-04`, `3/4`, `2026/3/4`); without, only
     /// forms no one types for a code (`4-Mar`, `Mar-04`, `3月4日`).
     static func dateParts(_ text: String, numericForms: Bool) -> (month: Int?, day: Int?)? {
+        // Every date form has a separator; most values have none, and skip the expressions.
+        guard text.contains(where: { $0 == "-" || $0 == "/" || $0 == "月" }) else { return nil }
         let lower = text.lowercased()
         if let match = captures(lower, #"^([0-9]{1,2})-([a-z]{3})[a-z]*(-[0-9]{2,4})?$"#),
            let month = monthNames.firstIndex(of: match[1])
@@ -122,6 +125,7 @@ enum ExcelDamageDetector {
     static func separatorProblem(_ number: String) -> ExcelDamage? {
         let hasComma = number.contains(",")
         let dots = number.filter { $0 == "." }.count
+        if !hasComma && dots < 2 { return nil }
         if hasComma {
             if number.range(of: #"^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$"#, options: .regularExpression) != nil { return nil }
             if number.range(of: #"^[0-9]{1,3}(\.[0-9]{3})+,[0-9]+$"#, options: .regularExpression) != nil {
@@ -138,11 +142,29 @@ enum ExcelDamageDetector {
 
     /// Returns the capture groups of the first match of `pattern` in `text`, or nil.
     private static func captures(_ text: String, _ pattern: String) -> [String]? {
-        guard let expression = try? NSRegularExpression(pattern: pattern),
+        guard let expression = expression(pattern),
               let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
         else { return nil }
         return (1..<match.numberOfRanges).map { index in
             Range(match.range(at: index), in: text).map { String(text[$0]) } ?? ""
         }
+    }
+
+    /// The compiled expressions, by pattern, so each is compiled once per process.
+    private static let expressions: [String: NSRegularExpression] = {
+        let patterns = [
+            #"^([0-9]{1,2})-([a-z]{3})[a-z]*(-[0-9]{2,4})?$"#, #"^([a-z]{3})[a-z]*-([0-9]{1,4})$"#,
+            #"^([0-9]{1,2})月([0-9]{1,2})日$"#, #"^([0-9]{1,2})[-/]([0-9]{1,2})$"#, #"^([0-9]{1,2})/([0-9]{1,2})/[0-9]{2,4}$"#,
+            #"^[0-9]{4}[-/]([0-9]{1,2})[-/]([0-9]{1,2})([ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)?$"#,
+        ]
+        var compiled: [String: NSRegularExpression] = [:]
+        for pattern in patterns {
+            compiled[pattern] = try? NSRegularExpression(pattern: pattern)
+        }
+        return compiled
+    }()
+
+    private static func expression(_ pattern: String) -> NSRegularExpression? {
+        expressions[pattern] ?? (try? NSRegularExpression(pattern: pattern))
     }
 }
