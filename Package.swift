@@ -13,13 +13,17 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // signalfd(2), which Swift's Glibc module does not expose. Headers only, nothing to link.
         .systemLibrary(name: "CSignalFD"),
-        // libxml2 through the system library (Debian's libxml2-dev). Only XMLBridge includes its
-        // headers: they pull in ICU headers that clash with Foundation's when Swift imports them.
+        // zlib and libxml2 through the system libraries (Debian's zlib1g-dev and libxml2-dev). Only the
+        // C bridges include their headers: libxml2's pull in ICU headers that clash with Foundation's
+        // when Swift imports them.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        // Every libxml2 call, in C, behind opaque handles: safe parsing, error collection, schemas.
+        // Every libxml2 call for XML input, in C, behind opaque handles: safe parsing, errors, schemas.
         .target(name: "XMLBridge", dependencies: ["CLibXML2"]),
+        // Raw deflate, CRC-32 and a hardened XML parse for XLSX members, in C behind opaque handles.
+        .target(name: "XLSXBridge", dependencies: ["CZlib", "CLibXML2"]),
         // The pipeline: reading, rules, auto-fill, certificates, reports, inbox, ledger.
-        .target(name: "TracesPrepKit", dependencies: ["CSQLite", "CSignalFD", "XMLBridge"]),
+        .target(name: "TracesPrepKit", dependencies: ["CSQLite", "CSignalFD", "XMLBridge", "XLSXBridge"]),
         // The command line: argument parsing, help text and exit codes only.
         .executableTarget(name: "tracesprep", dependencies: ["TracesPrepKit"]),
         .testTarget(

@@ -44,15 +44,16 @@ struct CNCodeRuleTests {
         ]))
     }
 
-    @Test("Taiwanese CCC code reduces to HS-6")
+    @Test("ccc-code-reduced: Taiwanese CCC code to HS-6")
     func cccCodeReduced() throws {
         // 0304.61.00.00-6 is a CCC code of 10 digits and a check digit; 0304 61 is its HS-6 prefix.
+        // The EU's 8-digit CN code cannot be derived from it, so a person must confirm it.
         let (fixture, report) = try validateValid { csv in
-            csv.rows[0]["cn_code"] = "0304.61.00.00-6⟦value-normalized⟧"
+            csv.rows[0]["cn_code"] = "0304.61.00.00-6⟦ccc-code-reduced⟧"
         }
 
         expectFindings(report.checked.findings, fixture.expectedFindings([
-            "value-normalized": FindingDetails(.normalized, .info, box: "I.25", value: "0304.61.00.00-6", expected: "030461"),
+            "ccc-code-reduced": FindingDetails(.normalized, .warning, box: "I.25", value: "0304.61.00.00-6", expected: "030461"),
         ]))
         #expect(report.autofilled("KH-2026-0001")["certificate_model"] == "fishery")
     }
@@ -85,10 +86,10 @@ struct CNCodeRuleTests {
 
     @Test("cn-code-unknown without a suggestion names the heading")
     func unknownCodeNamesHeading() throws {
-        // No subheading of 0304 names the genus Thunnus, so only the heading can be named.
+        // No subheading of 0304 names the genus Sardina or pilchards, so only the heading can be named.
         let (fixture, report) = try validateValid { csv in
             csv.rows[0]["cn_code"] = "03040600⟦cn-code-unknown⟧"
-            csv.rows[0]["species"] = "Thunnus albacares"
+            csv.rows[0]["species"] = "Sardina pilchardus"
         }
 
         expectFindings(report.checked.findings, fixture.expectedFindings([
@@ -206,8 +207,12 @@ struct CNCodeRuleTests {
         }
 
         expectFindings(report.checked.findings, fixture.expectedFindings([
-            "species-unknown": FindingDetails(.unknownCode, .error, box: "I.25", value: "Oreochromis niloticuss"),
+            "species-unknown": FindingDetails(
+                .unknownCode, .error, box: "I.25", value: "Oreochromis niloticuss", expected: "Oreochromis niloticus"),
         ]))
+        let message = try #require(report.checked.findings.first?.message)
+        #expect(message.en.contains("Did you mean Oreochromis niloticus (Nile tilapia)?"))
+        #expect(message.zhTW.contains("是否為 Oreochromis niloticus（Nile tilapia）？"))
     }
 
     @Test("Genus spp. of a listed genus passes", arguments: ["Oreochromis spp.", "Oreochromis spp", "oreochromis  niloticus"])

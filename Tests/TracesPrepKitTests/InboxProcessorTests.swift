@@ -145,15 +145,15 @@ import Testing
     @Test func spreadsheetGoesToFailedWithSaveAsHint() throws {
         let site = try InboxProcessorTests.makeSite()
         defer { try? FileManager.default.removeItem(at: site) }
-        try Data("PK\u{3}\u{4}".utf8).write(to: site.appendingPathComponent("Inbox/book.xlsx"))
+        try Data("PK\u{3}\u{4}".utf8).write(to: site.appendingPathComponent("Inbox/book.ods"))
 
         let results = try InboxProcessorTests.processor(site: site).processWaitingFiles()
 
         #expect(results.first?.verdict == .incomplete)
         #expect(InboxProcessorTests.names(in: site.appendingPathComponent("Failed")) == [
-            "book.xlsx", "book.xlsx.report.html", "book.xlsx.report.json",
+            "book.ods", "book.ods.report.html", "book.ods.report.json",
         ])
-        let report = try String(contentsOf: site.appendingPathComponent("Failed/book.xlsx.report.json"), encoding: .utf8)
+        let report = try String(contentsOf: site.appendingPathComponent("Failed/book.ods.report.json"), encoding: .utf8)
         #expect(report.contains("\"rule\": \"unsupported-format\""))
         #expect(report.contains("CSV"))
     }

@@ -190,9 +190,9 @@ struct ValueRuleTests {
 
     @Test("lower-case container number passes silently")
     func containerNumberCaseOnly() throws {
-        // Changing only case or surrounding spaces is not reported as a rewrite.
+        // Changing only case is not reported as a rewrite.
         let (_, report) = try validateValid { csv in
-            csv.rows[0]["container_number"] = "emcu3811879 "
+            csv.rows[0]["container_number"] = "emcu3811879"
         }
 
         expectFindings(report.checked.findings, [])

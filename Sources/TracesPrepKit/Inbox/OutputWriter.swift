@@ -22,7 +22,8 @@ public enum OutputNames {
 }
 
 /// Writes one file's outputs into a new folder: a draft certificate (SPS XML and HTML) per
-/// consignment without errors, and the report as JSON, HTML and an annotated copy of the CSV.
+/// consignment without errors, and the report as JSON, HTML and an annotated copy of the CSV
+/// or the workbook.
 public struct OutputWriter {
     public var library: RuleLibrary
 
@@ -46,6 +47,9 @@ public struct OutputWriter {
         try SafeFileWriter.writeNew(ReportHTML.page(for: report, library: library), to: folder.appendingPathComponent("report.html"))
         if report.input.format == .csv && !report.checked.file.headers.isEmpty {
             try SafeFileWriter.writeNew(AnnotatedCSV.bytes(for: report), to: folder.appendingPathComponent("annotated.csv"))
+        }
+        if report.input.format == .xlsx && report.checked.file.spreadsheet != nil && !report.checked.file.headers.isEmpty {
+            try SafeFileWriter.writeNew(AnnotatedWorkbook.bytes(for: report), to: folder.appendingPathComponent("annotated.xlsx"))
         }
     }
 

@@ -3,10 +3,13 @@ public struct FieldValue: Sendable, Equatable {
     /// The text as written in the file, before any normalisation.
     public var raw: String
     public var location: SourceLocation
+    /// How a workbook cell stored the value; nil for CSV and XML input.
+    public var cell: SpreadsheetCell?
 
-    public init(raw: String, location: SourceLocation) {
+    public init(raw: String, location: SourceLocation, cell: SpreadsheetCell? = nil) {
         self.raw = raw
         self.location = location
+        self.cell = cell
     }
 
     /// True when the value is absent or only white space (ASCII or ideographic).

@@ -74,6 +74,16 @@ public enum EventName {
     public static let xmlDuplicateReference = "xml_duplicate_reference"
     public static let spsNoteIgnored = "sps_note_ignored"
 
+    // MARK: Spreadsheets
+
+    public static let xlsxUnreadable = "xlsx_unreadable"
+    public static let xlsxTooLarge = "xlsx_too_large"
+    public static let xlsFormat = "xls_format"
+    public static let sheetChosen = "sheet_chosen"
+    public static let emptyColumnsDropped = "empty_columns_dropped"
+    public static let emptyRowsDropped = "empty_rows_dropped"
+    public static let cccCodeReduced = "ccc_code_reduced"
+
     public static let all: [String] = [
         decodedFrom, undecodableBytes, emptyFile, fileTooLarge, unsupportedFormat, unclosedQuote, strayQuote, unknownHeader,
         duplicateHeader, tooManyCells, noDataRows, missingReference, rowConflict, normalized,
@@ -83,5 +93,6 @@ public enum EventName {
         xmlParserFailure, xmlSchemaInvalid, xmlMoreProblems, xmlUnknownRoot, xmlNoConsignments, xmlUnknownElement,
         xmlMisplacedField, xmlDuplicateField, xmlMisplacedText, xmlMissingReference, xmlDuplicateReference,
         spsNoteIgnored,
+        xlsxUnreadable, xlsxTooLarge, xlsFormat, sheetChosen, emptyColumnsDropped, emptyRowsDropped, cccCodeReduced,
     ]
 }

@@ -71,6 +71,15 @@ public enum DateParser {
             roc = true
             rest = rest.dropFirst(2)
         }
+        // Compact dates without separators: `1151210` is ROC 115-12-10 and `20261210` is 2026-12-10.
+        let leadingDigits = rest.prefix { $0.isASCII && $0.isNumber }
+        if [7, 8].contains(leadingDigits.count), rest.dropFirst(leadingDigits.count).first.map({ $0 == " " || $0 == "T" }) ?? true {
+            let yearLength = leadingDigits.count - 4
+            let digits = Array(leadingDigits)
+            let separated = String(digits[0..<yearLength]) + "/" + String(digits[yearLength..<(yearLength + 2)]) + "/"
+                + String(digits[(yearLength + 2)...])
+            rest = Substring(separated + rest.dropFirst(leadingDigits.count))
+        }
         guard let year = takeNumber(&rest, maxDigits: 4) else { return nil }
         let yearDigits = year.digits
         guard let separator = rest.first, ["-", "/", ".", "年"].contains(separator) else { return nil }

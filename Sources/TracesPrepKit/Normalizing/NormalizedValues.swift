@@ -26,6 +26,8 @@ public struct NormalizedValue: Sendable {
     /// Nil when the value could not be parsed (see `problem`) or is not in its code list.
     public var typed: TypedValue?
     public var problem: ValueProblem?
+    /// Excel damage found in the raw value; the field's own format checks then stay silent.
+    public var damage: ExcelDamage? = nil
 
     public var code: String? {
         if case .code(let code) = typed { return code }

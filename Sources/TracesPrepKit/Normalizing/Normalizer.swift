@@ -27,9 +27,14 @@ public struct Normalizer: Sendable {
         for (id, value) in group.values.sorted(by: { $0.key < $1.key }) {
             guard let field = catalog[id] else { continue }
             var normalized = normalize(value, as: field, unit: unitValue(for: id, in: group))
-            if normalized.problem == nil, normalized.text != value.raw, isWorthReporting(value.raw, normalized, field) {
+            normalized.damage = ExcelDamageDetector.detect(value, type: field.type)
+            if normalized.problem == nil, normalized.damage == nil, normalized.text != value.raw,
+               isWorthReporting(value.raw, normalized, field)
+            {
+                // A CCC code keeps only its HS-6 prefix, so the CN code itself still needs a person.
+                let name = field.type == .cnCode && Self.isCCCCode(value.raw) ? EventName.cccCodeReduced : EventName.normalized
                 events.append(StageEvent(
-                    EventName.normalized, field: id, consignment: consignment, location: value.location,
+                    name, field: id, consignment: consignment, location: value.location,
                     value: value.raw, expected: normalized.text))
             }
             if normalized.text.isEmpty { normalized.text = value.raw.trimmingWhitespace() }
@@ -46,6 +51,11 @@ public struct Normalizer: Sendable {
     /// A rewrite is reported unless it only changed case, trimmed nothing visible, or matched
     /// a code list by its code or English label.
     private func isWorthReporting(_ raw: String, _ normalized: NormalizedValue, _ field: FieldDefinition) -> Bool {
+        // Full-width characters typed through a Chinese IME and white space around a value are
+        // always worth a note, whatever the field.
+        if field.type != .files && (TextNormalization.halfWidth(raw) != raw || raw != raw.trimmingWhitespace()) {
+            return true
+        }
         switch field.type {
         case .text where normalized.code != nil:
             return TextNormalization.key(raw) != TextNormalization.key(normalized.text)
@@ -114,7 +124,9 @@ public struct Normalizer: Sendable {
                     detail: LocalizedText(zhTW: "應為整數，例如 600", en: "expected a whole number, such as 600"), expected: nil)
             }
         case .decimal, .percentage, .duration:
-            if let number = Self.parseDecimal(trimmed) {
+            // A workbook cell formatted as a percentage reads as `3%`.
+            let numberText = field.type == .percentage && trimmed.hasSuffix("%") ? String(trimmed.dropLast()).trimmingWhitespace() : trimmed
+            if let number = Self.parseDecimal(numberText) {
                 result.text = Self.format(number)
                 result.typed = .decimal(number)
             } else {
@@ -148,7 +160,7 @@ public struct Normalizer: Sendable {
             var compact = String(trimmed.unicodeScalars.filter { $0 != " " && $0 != "." && $0 != "-" })
             // A Taiwanese CCC code (10 digits, or 11 with its check digit) shares only its HS-6
             // prefix with the EU's CN, so that prefix is what can be checked.
-            if [10, 11].contains(compact.count), CNCode.isDigits(compact) {
+            if Self.isCCCCode(compact) {
                 compact = String(compact.prefix(6))
             }
             result.text = compact
@@ -159,6 +171,13 @@ public struct Normalizer: Sendable {
             result.typed = .files(names)
         }
         return result
+    }
+
+    /// True for a Taiwanese CCC code: 10 digits, or 11 with its check digit, with or without dots,
+    /// spaces and dashes (`0304.61.00.00-6`).
+    static func isCCCCode(_ text: String) -> Bool {
+        let compact = String(TextNormalization.halfWidth(text).unicodeScalars.filter { $0 != " " && $0 != "." && $0 != "-" })
+        return [10, 11].contains(compact.count) && CNCode.isDigits(compact)
     }
 
     /// Reads `6000`, `6,000`, `12.5 t`, `500公斤` or a number with a separate unit column, into kg.

@@ -93,13 +93,17 @@ public struct FileValidator: Sendable {
             file = CSVConsignmentReader(catalog: library.catalog).read(TextDecoder.decode(bytes))
         case .xml:
             file = XMLConsignmentReader(library: library).read(bytes)
+        case .xlsx:
+            file = Self.readSpreadsheet(bytes, url: url, catalog: library.catalog)
         case nil:
             file = emptyFile(format: format, complete: false, events: [
                 StageEvent(EventName.unsupportedFormat, value: url.pathExtension),
             ])
         }
         let folder = attachmentFolder ?? url.deletingLastPathComponent()
-        return report(for: file, input: input, attachmentFolder: folder)
+        var result = report(for: file, input: input, attachmentFolder: folder)
+        XLSXConsignmentReader.citeCells(in: &result.checked)
+        return result
     }
 
     /// Reads at most `limit + 1` bytes, so a file that grew past the limit is not read whole.
@@ -121,12 +125,34 @@ public struct FileValidator: Sendable {
             headers: [], records: [], complete: complete)
     }
 
-    /// The reader for a file, by its extension: `.csv`, `.txt` and `.tsv` are CSV.
+    /// The reader for a file, by its extension: `.csv`, `.txt` and `.tsv` are CSV; `.xlsx`, `.xlsm`
+    /// and `.xls` are workbooks, read as XLSX when their content is a ZIP archive.
     public static func format(of url: URL) -> ConsignmentFile.Format? {
         switch url.pathExtension.lowercased() {
         case "csv", "txt", "tsv": return .csv
         case "xml": return .xml
+        case "xlsx", "xlsm", "xls": return .xlsx
         default: return nil
         }
+    }
+}
+
+// MARK: - Workbooks
+
+extension FileValidator {
+    /// The signature of the OLE2 compound file that the old binary `.xls` format uses.
+    static let compoundFileSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+    /// Reads a workbook by its content: a ZIP archive is read as XLSX whatever its extension, and
+    /// the old binary format (or a `.xls` name on anything else) gets a finding that says how to save it.
+    static func readSpreadsheet(_ bytes: [UInt8], url: URL, catalog: FieldCatalog) -> ConsignmentFile {
+        let isZIP = bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06])
+        if bytes.starts(with: compoundFileSignature) || (!isZIP && url.pathExtension.lowercased() == "xls") {
+            return ConsignmentFile(
+                format: .xlsx, encoding: nil, delimiter: nil, consignments: [],
+                events: [StageEvent(EventName.xlsFormat, value: url.lastPathComponent)], columns: [:], headers: [], records: [],
+                complete: false)
+        }
+        return XLSXConsignmentReader(catalog: catalog).read(bytes)
     }
 }

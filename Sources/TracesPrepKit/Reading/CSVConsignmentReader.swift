@@ -49,7 +49,10 @@ public struct CSVConsignmentReader {
             file.events.append(StageEvent(EventName.strayQuote, location: SourceLocation(line: line, column: column)))
         }
         file.records = Array(table.records.dropFirst())
-        let mapping = mapHeaders(headerRecord, into: &file)
+        var header = headerRecord
+        file.events += TrailingBlanks.trim(header: &header, records: &file.records)
+        file.headers = header.cells
+        let mapping = mapHeaders(header, into: &file)
         if file.records.isEmpty {
             file.events.append(StageEvent(EventName.noDataRows, location: SourceLocation(line: headerRecord.line)))
             return file
@@ -59,7 +62,7 @@ public struct CSVConsignmentReader {
     }
 
     /// Resolves each header to a field; returns the field of each column (nil for ignored columns).
-    private func mapHeaders(_ header: CSVRecord, into file: inout ConsignmentFile) -> [FieldDefinition?] {
+    func mapHeaders(_ header: CSVRecord, into file: inout ConsignmentFile) -> [FieldDefinition?] {
         var mapping: [FieldDefinition?] = []
         for (index, name) in header.cells.enumerated() {
             let location = SourceLocation(line: header.line, column: name)
@@ -87,7 +90,7 @@ public struct CSVConsignmentReader {
         return mapping
     }
 
-    private func group(_ records: [CSVRecord], mapping: [FieldDefinition?], into file: inout ConsignmentFile) {
+    func group(_ records: [CSVRecord], mapping: [FieldDefinition?], into file: inout ConsignmentFile) {
         var order: [String] = []
         var byReference: [String: Consignment] = [:]
         var current: String?

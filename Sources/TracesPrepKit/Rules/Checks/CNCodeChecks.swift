@@ -39,6 +39,7 @@ struct CNCodeFormatCheck: Check {
         var hits: [(String, NormalizedValue)] = []
         context.forEachValue(of: rule.fields) { field, value, _ in
             // Codes that only lost a leading zero are reported by cn_code_excel_damage.
+            guard value.damage == nil else { return }
             if CNCode.usable(value.text) == nil && CNCode.repairedLeadingZero(value.text) == nil { hits.append((field, value)) }
         }
         for (field, value) in hits {
@@ -55,6 +56,8 @@ struct CNCodeExcelDamageCheck: Check {
     func run(_ rule: Rule, _ context: inout CheckContext) {
         var hits: [(String, NormalizedValue, String)] = []
         context.forEachValue(of: rule.fields) { field, value, _ in
+            // A date such as `3-04` reads as 304 once its dash is removed; excel_damage reports it.
+            guard value.damage == nil else { return }
             if let repaired = CNCode.repairedLeadingZero(value.text) { hits.append((field, value, repaired)) }
         }
         for (field, value, repaired) in hits {
@@ -103,13 +106,25 @@ struct CNCodeHSCheck: Check {
         }
     }
 
-    /// The one subheading of `heading` whose text names the line's genus and, where that still
-    /// leaves several, matches its treatment (frozen, fresh or chilled, dried, salted, smoked).
+    /// The one subheading of `heading` whose HS 2022 text names the line's species and, where
+    /// that still leaves several, matches its treatment (frozen, fresh or chilled, dried, salted,
+    /// smoked). The text names the species by its genus in parentheses ("tilapias (Oreochromis
+    /// spp.)"), by its genus elsewhere ("of the genus Thunnus"), or by the last word of its
+    /// English common name ("Yellowfin tuna" and "tunas").
     static func suggestion(in hs: CodeList, heading: String, line: NormalizedValues, species: SpeciesIndex) -> CodeEntry? {
-        var candidates = hs.entries.filter { $0.code.count == 6 && $0.code.hasPrefix(heading) }
-        guard let genus = line["species"].flatMap({ species.genus(of: $0.text) }) else { return nil }
-        candidates = candidates.filter { entry in
+        let subheadings = hs.entries.filter { $0.code.count == 6 && $0.code.hasPrefix(heading) }
+        guard let name = line["species"]?.text, let genus = species.genus(of: name) else { return nil }
+        var candidates = subheadings.filter { entry in
             SpeciesForCNCheck.genera(in: entry.label.en).contains { $0.lowercased() == genus }
+        }
+        if candidates.isEmpty {
+            candidates = subheadings.filter { Self.words(of: $0.label.en).contains(genus) }
+        }
+        if candidates.isEmpty, let commonWord = species.commonName(of: name).flatMap({ $0.lowercased().split { !$0.isLetter }.last.map(String.init) }) {
+            candidates = subheadings.filter { entry in
+                let words = Self.words(of: entry.label.en)
+                return words.contains(commonWord) || words.contains(commonWord + "s") || words.contains(commonWord + "es")
+            }
         }
         if candidates.count > 1, let treatment = line["treatment_type"]?.text.lowercased() {
             let words: [String: String] = [
@@ -122,6 +137,11 @@ struct CNCodeHSCheck: Check {
             }
         }
         return candidates.count == 1 ? candidates[0] : nil
+    }
+
+    /// The lower-case words of a text, split at anything but a letter.
+    static func words(of text: String) -> Set<String> {
+        Set(text.lowercased().split { !$0.isLetter }.map(String.init))
     }
 }
 

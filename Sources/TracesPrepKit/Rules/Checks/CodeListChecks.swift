@@ -3,7 +3,7 @@
 /// A value of a `code` field that is not in the field's code list.
 struct CodeListCheck: Check {
     static let name = "code_list"
-    static let placeholders = ["list"]
+    static let placeholders = ["list", "suggestion"]
 
     func run(_ rule: Rule, _ context: inout CheckContext) {
         let catalog = context.library.catalog
@@ -13,9 +13,13 @@ struct CodeListCheck: Check {
             if value.code == nil && value.problem == nil && context.applies(rule, line: line) { hits.append((field, value)) }
         }
         for (field, value) in hits {
+            let listName = catalog[field]?.list ?? (catalog[field]?.type == .yesNo ? "yes-no" : "")
+            let near = context.library.codeLists[listName].map { Suggestions.entries(near: value.source.raw, in: $0) } ?? []
+            let sentence = Suggestions.sentence(near.map { ($0.code, $0.label) })
             context.report(
                 rule, field: field, location: value.source.location, value: value.source.raw,
-                details: ["list": catalog[field]?.list ?? ""])
+                expected: near.count == 1 ? near[0].code : nil,
+                details: ["list": catalog[field]?.list ?? ""], localized: ["suggestion": sentence])
         }
     }
 }
@@ -78,16 +82,22 @@ struct AllowedValuesCheck: Check {
 /// A scientific name that is not in the FAO ASFIS list; `Genus spp.` passes when the genus is listed.
 struct SpeciesCheck: Check {
     static let name = "species_code"
+    static let placeholders = ["suggestion"]
 
     func run(_ rule: Rule, _ context: inout CheckContext) {
         let index = context.library.species
-        var hits: [(String, NormalizedValue, String?)] = []
+        var hits: [(String, NormalizedValue, SpeciesIndex.Suggestion)] = []
         context.forEachValue(of: rule.fields) { field, value, line in
             guard context.applies(rule, line: line), !index.isKnown(value.text) else { return }
-            hits.append((field, value, index.suggestion(for: value.text)))
+            hits.append((field, value, index.suggestions(for: value.text)))
         }
         for (field, value, suggestion) in hits {
-            context.report(rule, field: field, location: value.source.location, value: value.source.raw, expected: suggestion)
+            let sentence = Suggestions.sentence(suggestion.entries.map { entry in
+                (entry.code, entry.label.en == entry.code ? nil : LocalizedText(zhTW: entry.label.en, en: entry.label.en))
+            })
+            context.report(
+                rule, field: field, location: value.source.location, value: value.source.raw, expected: suggestion.expected,
+                localized: ["suggestion": sentence])
         }
     }
 }
@@ -96,8 +106,11 @@ struct SpeciesCheck: Check {
 public struct SpeciesIndex: Sendable {
     private var names: [String: String] = [:]
     private var genera: Set<String> = []
+    /// The list's entries, for suggestions by common name and spelling.
+    var entries: [CodeEntry] = []
 
     init(list: CodeList?) {
+        entries = list?.entries ?? []
         for entry in list?.entries ?? [] {
             names[TextNormalization.key(entry.code)] = entry.code
             if let genus = entry.code.split(separator: " ").first {

@@ -29,7 +29,8 @@ struct FormatCheck: Check {
     func run(_ rule: Rule, _ context: inout CheckContext) {
         var problems: [(String, NormalizedValue)] = []
         context.forEachValue(of: context.fields(of: rule)) { field, value, line in
-            if value.problem != nil && context.applies(rule, line: line) { problems.append((field, value)) }
+            // A value with Excel damage gets the excel_damage finding instead, which names the cause.
+            if value.problem != nil && value.damage == nil && context.applies(rule, line: line) { problems.append((field, value)) }
         }
         for (field, value) in problems {
             context.report(
