@@ -28,8 +28,7 @@ public struct RuleLibrary: Sendable {
         }
         let packFolder = root.appendingPathComponent("packs").appendingPathComponent(packName)
         guard FileManager.default.fileExists(atPath: packFolder.appendingPathComponent("pack.json").path) else {
-            let available = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("packs").path)) ?? [])
-                .sorted().joined(separator: ", ")
+            let available = availablePacks(root: root).joined(separator: ", ")
             throw RuleFileError(
                 file: packFolder.appendingPathComponent("pack.json").path, path: "$",
                 message: LocalizedText(
@@ -43,6 +42,16 @@ public struct RuleLibrary: Sendable {
             establishments: try EstablishmentList.load(root.appendingPathComponent("establishments.json")),
             eventRules: [:], species: SpeciesIndex(list: codeLists["species"]), hsIndex: HSIndex(list: codeLists["hs2022"]))
         return try library.verified()
+    }
+
+    /// Names of the folders in `packs/` that hold a `pack.json`, sorted. Folders of shared rule
+    /// files, such as `packs/common`, are not packs.
+    public static func availablePacks(root: URL) -> [String] {
+        let packs = root.appendingPathComponent("packs")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: packs.path)) ?? []
+        return names.filter { name in
+            FileManager.default.fileExists(atPath: packs.appendingPathComponent(name).appendingPathComponent("pack.json").path)
+        }.sorted()
     }
 
     /// Checks that every rule names a known check, known fields and lists, and that every
