@@ -25,6 +25,7 @@ public enum CheckRegistry {
         ModelConflictCheck(), ModelDeclaredCheck(),
         AttachmentFilesCheck(), AttachmentCapCheck(),
         DateOrderCheck(), GrossNotBelowNetCheck(), DeclaredTotalCheck(),
+        NoticeCheck(),
     ]
 
     /// The name of the pseudo-check whose rules word the events that pipeline stages emit.
