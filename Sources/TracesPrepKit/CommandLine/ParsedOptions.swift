@@ -5,6 +5,8 @@ struct ParsedOptions {
     var format = "text"
     var language: String?
     var rules: String?
+    /// `--site`: the site settings file, instead of `site.json` in the Rules folder.
+    var site: String?
     var pack: String?
     var inbox: String?
     var outbox: String?
@@ -20,7 +22,7 @@ struct ParsedOptions {
     var version = false
 
     static let valueOptions = [
-        "--format", "--lang", "--rules", "--pack", "--inbox", "--outbox", "--archive", "--failed", "--ledger", "--settle", "--poll",
+        "--format", "--lang", "--rules", "--site", "--pack", "--inbox", "--outbox", "--archive", "--failed", "--ledger", "--settle", "--poll",
         "--since",
     ]
 
@@ -83,6 +85,7 @@ struct ParsedOptions {
                 options.format = value
             case "--lang": options.language = value
             case "--rules": options.rules = value
+            case "--site": options.site = value
             case "--pack": options.pack = value
             case "--inbox": options.inbox = value
             case "--outbox": options.outbox = value

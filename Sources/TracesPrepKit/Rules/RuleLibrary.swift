@@ -13,11 +13,16 @@ public struct RuleLibrary: Sendable {
     public var eventRules: [String: Rule]
     public var species: SpeciesIndex
     public var hsIndex: HSIndex
+    /// Faults in the site settings that did not stop loading, such as an override for an unknown rule.
+    public var warnings: [RuleFileError] = []
 
     public static let defaultPack = "bsmi-2020"
 
-    /// Loads and cross-checks the rule files; any fault is a `RuleFileError` naming file and JSON path.
-    public static func load(root: URL, pack packName: String = defaultPack) throws -> RuleLibrary {
+    /// Loads and cross-checks the rule files with a site's settings applied; any fault is a
+    /// `RuleFileError` naming file and JSON path. `pack` defaults to the site's pack, and the
+    /// default site is the built-in one, not `site.json`.
+    public static func load(root: URL, pack requestedPack: String? = nil, site: SiteSettings = SiteSettings()) throws -> RuleLibrary {
+        let packName = requestedPack ?? site.pack
         let catalog = try FieldCatalog.load(root.appendingPathComponent("fields.json"))
         let listFolder = root.appendingPathComponent("codelists")
         var codeLists: [String: CodeList] = [:]
@@ -35,12 +40,21 @@ public struct RuleLibrary: Sendable {
                     zhTW: "找不到規則包「\(packName)」。可用的規則包：\(available)。",
                     en: "rule pack '\(packName)' not found. Available packs: \(available)."))
         }
-        let pack = try RulePack.load(folder: packFolder)
-        let library = RuleLibrary(
-            root: root, catalog: catalog, codeLists: codeLists, pack: pack,
-            authorities: try AuthorityTable.load(root.appendingPathComponent("authorities.json")),
+        var pack = try RulePack.load(folder: packFolder)
+        let warnings = try pack.apply(site)
+        let authorities: AuthorityTable
+        switch site.authorities {
+        case .file(let path):
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
+            authorities = try AuthorityTable.load(url)
+        case .table(let table):
+            authorities = table
+        }
+        var library = RuleLibrary(
+            root: root, catalog: catalog, codeLists: codeLists, pack: pack, authorities: authorities,
             establishments: try EstablishmentList.load(root.appendingPathComponent("establishments.json")),
             eventRules: [:], species: SpeciesIndex(list: codeLists["species"]), hsIndex: HSIndex(list: codeLists["hs2022"]))
+        library.warnings = warnings
         return try library.verified()
     }
 
