@@ -53,7 +53,13 @@ public struct CommandLineTool {
             let site = try loadSite(options)
             report(site.warnings, language: language)
             options.takeDefaults(from: site)
+            if options.format == "markdown" && options.command != "rules" {
+                throw CommandFailure(.usage, LocalizedText(
+                    zhTW: "--format markdown 只用於 rules list。", en: "--format markdown is for rules list only."))
+            }
             switch options.command {
+            case "rules":
+                return try RulesCommand(tool: self, options: options, language: language).run().rawValue
             case "validate":
                 return try ValidateCommand(tool: self, options: options, language: language).run().rawValue
             case "run":
@@ -68,8 +74,8 @@ public struct CommandLineTool {
                 return try HistoryCommand(tool: self, options: options, language: language).run().rawValue
             default:
                 throw CommandFailure(.usage, LocalizedText(
-                    zhTW: "未知的指令「\(options.command!)」；可用：validate、run、watch、summary、status、history。",
-                    en: "unknown command '\(options.command!)'; use validate, run, watch, summary, status or history."))
+                    zhTW: "未知的指令「\(options.command!)」；可用：validate、run、watch、summary、status、history、rules。",
+                    en: "unknown command '\(options.command!)'; use validate, run, watch, summary, status, history or rules."))
             }
         } catch {
             let failure = CommandFailure.from(error)

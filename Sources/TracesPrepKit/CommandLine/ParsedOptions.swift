@@ -78,9 +78,10 @@ struct ParsedOptions {
             }
             switch name {
             case "--format":
-                guard ["text", "json"].contains(value) else {
+                guard ["text", "json", "markdown"].contains(value) else {
                     throw CommandFailure(.usage, LocalizedText(
-                        zhTW: "--format 只接受 text 或 json，不接受「\(value)」。", en: "--format takes text or json, not '\(value)'."))
+                        zhTW: "--format 只接受 text、json 或 markdown，不接受「\(value)」。",
+                        en: "--format takes text, json or markdown, not '\(value)'."))
                 }
                 options.format = value
             case "--lang": options.language = value

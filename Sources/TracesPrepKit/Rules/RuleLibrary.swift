@@ -23,6 +23,7 @@ public struct RuleLibrary: Sendable {
     /// default site is the built-in one, not `site.json`.
     public static func load(root: URL, pack requestedPack: String? = nil, site: SiteSettings = SiteSettings()) throws -> RuleLibrary {
         let packName = requestedPack ?? site.pack
+
         let catalog = try FieldCatalog.load(root.appendingPathComponent("fields.json"))
         let listFolder = root.appendingPathComponent("codelists")
         var codeLists: [String: CodeList] = [:]
@@ -40,8 +41,10 @@ public struct RuleLibrary: Sendable {
                     zhTW: "找不到規則包「\(packName)」。可用的規則包：\(available)。",
                     en: "rule pack '\(packName)' not found. Available packs: \(available)."))
         }
+
         var pack = try RulePack.load(folder: packFolder)
         let warnings = try pack.apply(site)
+
         let authorities: AuthorityTable
         switch site.authorities {
         case .file(let path):

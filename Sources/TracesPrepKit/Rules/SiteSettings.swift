@@ -4,7 +4,7 @@ import Foundation
 /// attachment cap, the form of certificate references, the default language, severity overrides
 /// and the folders. Command-line flags override the settings that have a flag.
 public struct SiteSettings: Sendable {
-    /// Where the competent authorities of boxes I.3 and I.4 come from.
+    /// The source of the competent authorities of boxes I.3 and I.4.
     public enum AuthoritySource: Sendable {
         /// A file in the authorities.json format, relative to the Rules folder unless absolute.
         case file(String)
@@ -82,9 +82,11 @@ public struct SiteSettings: Sendable {
         try root.checkFormatVersion()
         var settings = SiteSettings()
         settings.file = url.path
+
         for key in try root.object().keys.sorted() where !knownKeys.contains(key) {
             settings.warnings.append(unknownKey(key, at: "$.\(key)", file: url.path, known: knownKeys))
         }
+
         if let node = try root.optional("pack") {
             settings.pack = try node.string()
         }
@@ -105,6 +107,7 @@ public struct SiteSettings: Sendable {
             settings.attachmentCapBytes = bytes
         }
         try loadReferenceForm(root, into: &settings)
+
         if let node = try root.optional("severity_overrides") {
             for (ruleID, severityNode) in try node.members() {
                 guard let severity = Severity(rawValue: try severityNode.string()) else {
@@ -113,6 +116,7 @@ public struct SiteSettings: Sendable {
                 settings.severityOverrides[ruleID] = severity
             }
         }
+
         if let node = try root.optional("folders") {
             for key in try node.object().keys.sorted() where !folderKeys.contains(key) {
                 settings.warnings.append(unknownKey(key, at: "$.folders.\(key)", file: url.path, known: Set(folderKeys)))
