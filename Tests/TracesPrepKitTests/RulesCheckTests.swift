@@ -202,6 +202,20 @@ struct RulesCheckTests {
         }
     }
 
+    @Test func brokenSiteFileIsListed() throws {
+        try withTemporaryFolder { folder in
+            let rules = try copyRules(into: folder)
+            let site = try edit(rules, "site.json") { $0["severity_overrides"] = ["gross-below-net": "fatal"] }
+
+            let run = runTool(["rules", "check", "--rules", rules.path, "--lang", "en"])
+
+            #expect(run.status == 78)
+            #expect(run.standardOutput.contains(
+                "\(site): $.severity_overrides.gross-below-net: error: unknown severity; use error, warning or info."))
+            #expect(run.standardError == "")
+        }
+    }
+
     @Test func brokenFileStillChecksOthers() throws {
         try withTemporaryFolder { folder in
             let rules = try copyRules(into: folder)

@@ -50,8 +50,12 @@ public struct CommandLineTool {
             return options.command == nil && !options.help ? ExitStatus.usage.rawValue : ExitStatus.success.rawValue
         }
         do {
-            let site = try loadSite(options)
-            report(site.warnings, language: language)
+            // rules check reports the faults of the site file itself, with those of the rule files.
+            let auditsSite = options.command == "rules" && options.files.first == "check"
+            let site = auditsSite ? ((try? loadSite(options)) ?? SiteSettings()) : try loadSite(options)
+            if !auditsSite {
+                report(site.warnings, language: language)
+            }
             options.takeDefaults(from: site)
             if options.format == "markdown" && options.command != "rules" {
                 throw CommandFailure(.usage, LocalizedText(
