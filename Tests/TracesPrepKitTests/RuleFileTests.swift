@@ -5,9 +5,9 @@ import TracesPrepKit
 /// Broken rule files: each fault is a RuleFileError naming the file and the JSON path.
 @Suite("Rule files")
 struct RuleFileTests {
-    /// Loads `rules.json` of the bsmi-2020 pack in `rules`, lets `change` edit it and writes it back.
+    /// Loads the shared `rules.json` that the bsmi-2020 pack includes, lets `change` edit it and writes it back.
     func editRules(in rules: URL, _ change: (inout [[String: Any]]) -> Void) throws -> URL {
-        let url = rules.appendingPathComponent("packs/bsmi-2020/rules.json")
+        let url = rules.appendingPathComponent("packs/common/rules.json")
         var root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         var list = try #require(root["rules"] as? [[String: Any]])
         change(&list)
@@ -34,7 +34,8 @@ struct RuleFileTests {
         let library = try RuleLibrary.load(root: rulesFolder)
 
         #expect(library.pack.name == "bsmi-2020")
-        // 40 rules in rules.json and 50 event rules in events.json.
+        // 35 shared rules in common/rules.json, 5 model rules in bsmi-2020/rules.json and 50 event
+        // rules in common/events.json.
         #expect(library.pack.rules.count == 90)
     }
 
@@ -42,7 +43,7 @@ struct RuleFileTests {
     func invalidJSON() throws {
         try withTemporaryFolder { folder in
             let rules = try copyRules(into: folder)
-            let url = rules.appendingPathComponent("packs/bsmi-2020/rules.json")
+            let url = rules.appendingPathComponent("packs/common/rules.json")
             try Data("{\"format_version\": 1, \"rules\": [".utf8).write(to: url)
 
             let error = try #require(loadError(rules))

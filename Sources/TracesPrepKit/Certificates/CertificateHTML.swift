@@ -1,6 +1,7 @@
 /// A draft of Part I of a certificate as a self-contained HTML page: inline CSS, no scripts and
-/// no external resources. It shows the boxes from I.1 to I.25 with titles in English and
-/// Chinese, for the exporter to read or print on A4 before keying the values into TRACES-NT.
+/// no external resources. It shows the boxes of the pack's layout (I.1 to I.25 in bsmi-2020, I.1 to
+/// I.27 in eu-2020-2235) with titles in English and Chinese, for the exporter to read or print on A4
+/// before keying the values into TRACES-NT.
 public enum CertificateHTML {
     public static func page(for consignment: CheckedConsignment, in report: FileReport, library: RuleLibrary) -> String {
         let values = CertificateValues(checked: consignment, library: library)

@@ -31,7 +31,10 @@ public struct CommandLineTool {
         } catch {
             return fail(CommandFailure.from(error), language: .zhTW, pointToHelp: false)
         }
-        guard let language = Language.resolve(flag: options.language, environment: environment) else {
+        // The site's language applies when no flag or environment variable chooses one. A site file
+        // that cannot be read stops a command below, but not --help or --version.
+        let siteLanguage = (try? loadSite(options))?.language ?? .zhTW
+        guard let language = Language.resolve(flag: options.language, environment: environment, fallback: siteLanguage) else {
             let failure = CommandFailure(.usage, LocalizedText(
                 zhTW: "不支援的語言「\(options.language ?? "")」；請用 zh-TW 或 en。",
                 en: "unsupported language '\(options.language ?? "")'; use zh-TW or en."))
@@ -48,7 +51,20 @@ public struct CommandLineTool {
             return options.command == nil && !options.help ? ExitStatus.usage.rawValue : ExitStatus.success.rawValue
         }
         do {
+            // rules check reports the faults of the site file itself, with those of the rule files.
+            let auditsSite = options.command == "rules" && options.files.first == "check"
+            let site = auditsSite ? ((try? loadSite(options)) ?? SiteSettings()) : try loadSite(options)
+            if !auditsSite {
+                report(site.warnings, language: language)
+            }
+            options.takeDefaults(from: site)
+            if options.format == "markdown" && options.command != "rules" {
+                throw CommandFailure(.usage, LocalizedText(
+                    zhTW: "--format markdown 只用於 rules list。", en: "--format markdown is for rules list only."))
+            }
             switch options.command {
+            case "rules":
+                return try RulesCommand(tool: self, options: options, language: language).run().rawValue
             case "validate":
                 return try ValidateCommand(tool: self, options: options, language: language).run().rawValue
             case "run":
@@ -63,8 +79,8 @@ public struct CommandLineTool {
                 return try HistoryCommand(tool: self, options: options, language: language).run().rawValue
             default:
                 throw CommandFailure(.usage, LocalizedText(
-                    zhTW: "未知的指令「\(options.command!)」；可用：validate、run、watch、summary、status、history。",
-                    en: "unknown command '\(options.command!)'; use validate, run, watch, summary, status or history."))
+                    zhTW: "未知的指令「\(options.command!)」；可用：validate、run、watch、summary、status、history、rules。",
+                    en: "unknown command '\(options.command!)'; use validate, run, watch, summary, status, history or rules."))
             }
         } catch {
             let failure = CommandFailure.from(error)
@@ -97,6 +113,26 @@ public struct CommandLineTool {
                 zhTW: "找不到 Rules 資料夾；請用 --rules DIR 或環境變數 TRACESPREP_RULES 指定。",
                 en: "cannot find the Rules folder; give it with --rules DIR or TRACESPREP_RULES."))
         }
-        return try RuleLibrary.load(root: root, pack: options.pack ?? RuleLibrary.defaultPack)
+        // The site file is read again here, so that SIGHUP in watch also reloads its rule settings.
+        let site = try SiteSettings.locate(explicit: options.site, rulesRoot: root)
+        let library = try RuleLibrary.load(root: root, pack: options.pack, site: site)
+        let language = Language.resolve(flag: options.language, environment: environment, fallback: site.language) ?? .zhTW
+        report(library.warnings, language: language)
+        return library
+    }
+
+    /// Reads the site settings: `--site FILE`, else `site.json` in the Rules folder, else the
+    /// built-in settings. A fault stops the command with exit 78.
+    func loadSite(_ options: ParsedOptions) throws -> SiteSettings {
+        let root = RulesLocator.locate(explicit: options.rules, environment: environment, executablePath: executablePath)
+        return try SiteSettings.locate(explicit: options.site, rulesRoot: root)
+    }
+
+    /// Prints faults in the rule or site files that do not stop the program, one a line on standard error.
+    func report(_ warnings: [RuleFileError], language: Language) {
+        for warning in warnings {
+            let word = TextReport.severityWord(.warning, language)
+            standardError("tracesprep: \(word): \(warning.describe(in: language))\n")
+        }
     }
 }

@@ -1,7 +1,7 @@
 /// The `--help` texts, per command and language.
 enum HelpText {
     static func text(for command: String?, language: Language) -> String {
-        if let text = ledgerCommandText(for: command, language: language) {
+        if let text = ledgerCommandText(for: command, language: language) ?? rulesCommandText(for: command, language: language) {
             return text
         }
         switch (command, language) {
@@ -15,8 +15,9 @@ enum HelpText {
               --format text|json  輸出格式：text 每項發現一行（檔案:行:欄: 嚴重度: [規則] 訊息），
                                   json 為完整報告（一個檔案一個物件，多個檔案為陣列）。預設 text。
               --rules 資料夾      規則資料夾（預設：程式旁的 Rules/，或環境變數 TRACESPREP_RULES）。
-              --pack 名稱         使用的規則包（預設 bsmi-2020）。
-              --lang zh-TW|en     訊息語言（預設依 TRACESPREP_LANG、LANG，否則 zh-TW）。
+              --site 檔案         使用單位設定檔（預設為規則資料夾中的 site.json）。
+              --pack 名稱         使用的規則包（預設為 site.json 指定者，出廠為 bsmi-2020）。
+              --lang zh-TW|en     訊息語言（預設依 TRACESPREP_LANG、LANG，否則依 site.json，出廠為 zh-TW）。
               -h, --help          顯示此說明。
 
             結束碼：0 全部通過（可有警告）；65 至少一個檔案被退回；66 找不到檔案；
@@ -33,8 +34,10 @@ enum HelpText {
               --format text|json  Output: text prints one finding a line (file:line:column: severity: [rule] message);
                                   json prints the full report (one object per file, an array for several). Default text.
               --rules DIR         Rules folder (default: Rules/ beside the program, or TRACESPREP_RULES).
-              --pack NAME         Rule pack to use (default bsmi-2020).
-              --lang zh-TW|en     Language of messages (default from TRACESPREP_LANG, then LANG, else zh-TW).
+              --site FILE         Site settings (default: site.json in the Rules folder).
+              --pack NAME         Rule pack to use (default: the pack of site.json, bsmi-2020 as shipped).
+              --lang zh-TW|en     Language of messages (default from TRACESPREP_LANG, then LANG, then site.json,
+                                  zh-TW as shipped).
               -h, --help          Show this help.
 
             EXIT CODES: 0 every file accepted (warnings allowed); 65 at least one file rejected; 66 a file was not found;
@@ -159,11 +162,14 @@ enum HelpText {
               summary          從處理紀錄寫出一段期間（預設 24 小時）的 HTML 與 JSON 摘要。
               status           列出等待中、處理中與失敗的檔案。
               history 證書編號 列出一份證書在處理紀錄中的所有版本。
+              rules check|list|explain
+                               檢查規則檔案，或說明規則（供撰寫規則的人使用）。
 
             共同選項：
               --lang zh-TW|en  訊息語言。
               --rules 資料夾   規則資料夾。
-              --pack 名稱      規則包（預設 bsmi-2020）。
+              --site 檔案      使用單位設定檔（預設為規則資料夾中的 site.json）。
+              --pack 名稱      規則包（預設為 site.json 指定者，出廠為 bsmi-2020）。
               --version        顯示版本。
               -h, --help       顯示說明；「tracesprep 指令 --help」顯示該指令的說明。
 
@@ -181,11 +187,14 @@ enum HelpText {
               summary           Write an HTML and a JSON summary of the ledger for a period (default 24 hours).
               status            List the files waiting, in progress and failed.
               history REFERENCE List every version of one certificate in the ledger.
+              rules check|list|explain
+                                Check the rule files, or describe the rules (for rule authors).
 
             COMMON OPTIONS:
               --lang zh-TW|en   Language of messages.
               --rules DIR       Rules folder.
-              --pack NAME       Rule pack (default bsmi-2020).
+              --site FILE       Site settings (default: site.json in the Rules folder).
+              --pack NAME       Rule pack (default: the pack of site.json, bsmi-2020 as shipped).
               --version         Show the version.
               -h, --help        Show help; 'tracesprep COMMAND --help' shows a command's help.
 

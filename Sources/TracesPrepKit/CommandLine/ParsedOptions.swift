@@ -5,6 +5,8 @@ struct ParsedOptions {
     var format = "text"
     var language: String?
     var rules: String?
+    /// `--site`: the site settings file, instead of `site.json` in the Rules folder.
+    var site: String?
     var pack: String?
     var inbox: String?
     var outbox: String?
@@ -20,7 +22,7 @@ struct ParsedOptions {
     var version = false
 
     static let valueOptions = [
-        "--format", "--lang", "--rules", "--pack", "--inbox", "--outbox", "--archive", "--failed", "--ledger", "--settle", "--poll",
+        "--format", "--lang", "--rules", "--site", "--pack", "--inbox", "--outbox", "--archive", "--failed", "--ledger", "--settle", "--poll",
         "--since",
     ]
 
@@ -76,13 +78,15 @@ struct ParsedOptions {
             }
             switch name {
             case "--format":
-                guard ["text", "json"].contains(value) else {
+                guard ["text", "json", "markdown"].contains(value) else {
                     throw CommandFailure(.usage, LocalizedText(
-                        zhTW: "--format 只接受 text 或 json，不接受「\(value)」。", en: "--format takes text or json, not '\(value)'."))
+                        zhTW: "--format 只接受 text、json 或 markdown，不接受「\(value)」。",
+                        en: "--format takes text, json or markdown, not '\(value)'."))
                 }
                 options.format = value
             case "--lang": options.language = value
             case "--rules": options.rules = value
+            case "--site": options.site = value
             case "--pack": options.pack = value
             case "--inbox": options.inbox = value
             case "--outbox": options.outbox = value

@@ -4,8 +4,8 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     case en = "en"
 
     /// Picks the language from `--lang`, then `TRACESPREP_LANG`, then `LANG`
-    /// (`zh*` gives zh-TW, anything else English), defaulting to zh-TW.
-    public static func resolve(flag: String?, environment: [String: String]) -> Language? {
+    /// (`zh*` gives zh-TW, anything else English), defaulting to `fallback`: the site's language.
+    public static func resolve(flag: String?, environment: [String: String], fallback: Language = .zhTW) -> Language? {
         if let flag {
             return Language(code: flag)
         }
@@ -15,7 +15,7 @@ public enum Language: String, Sendable, CaseIterable, Codable {
         if let value = environment["LANG"], !value.isEmpty {
             return value.lowercased().hasPrefix("zh") ? .zhTW : .en
         }
-        return .zhTW
+        return fallback
     }
 
     /// Accepts `zh-TW`, `zh_TW`, `zh`, `en`, `en_US.UTF-8` and similar spellings.

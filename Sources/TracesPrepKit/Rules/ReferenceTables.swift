@@ -37,6 +37,11 @@ public struct AuthorityTable: Sendable {
     static func load(_ url: URL) throws -> AuthorityTable {
         let root = try JSONNode.load(url)
         try root.checkFormatVersion()
+        return try load(root)
+    }
+
+    /// Reads the table from an object with `central_competent_authority` and `local_competent_authorities`.
+    static func load(_ root: JSONNode) throws -> AuthorityTable {
         let centralNode = try root.required("central_competent_authority")
         let central = Authority(code: try centralNode.required("code").string(), label: try centralNode.required("label").localized())
         var local: [(Authority, [String])] = []

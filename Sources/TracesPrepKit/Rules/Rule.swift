@@ -31,6 +31,18 @@ public struct RuleCondition: Sendable, Equatable {
     public var present: Bool?
 }
 
+/// A passing and a failing value of a rule, shown by `tracesprep rules explain` and `rules list`.
+public struct RuleExample: Sendable, Equatable {
+    /// A value as written in a file (empty for a blank cell), or a described situation.
+    public enum Sample: Sendable, Equatable {
+        case value(String)
+        case situation(LocalizedText)
+    }
+
+    public var pass: Sample
+    public var fail: Sample
+}
+
 /// One rule as declared in a rule file: what it checks, how it reports and in which words.
 public struct Rule: Sendable {
     public var id: String
@@ -45,6 +57,7 @@ public struct Rule: Sendable {
     public var parameters: [String: RuleParameter]
     public var message: LocalizedText
     public var hint: LocalizedText
+    public var example: RuleExample?
     /// File and JSON path the rule was read from, for error messages.
     public var origin: String
 
@@ -96,6 +109,22 @@ extension Rule {
             parameters: parameters,
             message: try node.required("message").localized(),
             hint: try node.required("hint").localized(),
+            example: try node.optional("example").map(loadExample),
             origin: "\(node.file) \(node.path)")
+    }
+
+    /// Reads `{"pass": …, "fail": …}`, each a string (a value) or a `{"zh-TW", "en"}` situation.
+    static func loadExample(_ node: JSONNode) throws -> RuleExample {
+        func sample(_ key: String) throws -> RuleExample.Sample {
+            let member = try node.required(key)
+            if let text = member.value as? String { return .value(text) }
+            guard member.value is [String: Any] else {
+                throw member.fail(
+                    "應為字串（範例值）或 {\"zh-TW\", \"en\"} 物件（情境說明）。",
+                    "expected a string (a value) or a {\"zh-TW\", \"en\"} object (a situation).")
+            }
+            return .situation(try member.localized())
+        }
+        return RuleExample(pass: try sample("pass"), fail: try sample("fail"))
     }
 }

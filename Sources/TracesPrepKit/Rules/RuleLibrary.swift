@@ -16,11 +16,17 @@ public struct RuleLibrary: Sendable {
     /// The bytes of `xml/consignments.xsd`, the schema of TracesPrep's consignment XML. It is
     /// compiled afresh for each document, so no compiled schema is shared between threads.
     public var consignmentSchema: [UInt8]
+    /// Faults in the site settings that did not stop loading, such as an override for an unknown rule.
+    public var warnings: [RuleFileError] = []
 
     public static let defaultPack = "bsmi-2020"
 
-    /// Loads and cross-checks the rule files; any fault is a `RuleFileError` naming file and JSON path.
-    public static func load(root: URL, pack packName: String = defaultPack) throws -> RuleLibrary {
+    /// Loads and cross-checks the rule files with a site's settings applied; any fault is a
+    /// `RuleFileError` naming file and JSON path. `pack` defaults to the site's pack, and the
+    /// default site is the built-in one, not `site.json`.
+    public static func load(root: URL, pack requestedPack: String? = nil, site: SiteSettings = SiteSettings()) throws -> RuleLibrary {
+        let packName = requestedPack ?? site.pack
+
         let catalog = try FieldCatalog.load(root.appendingPathComponent("fields.json"))
         let listFolder = root.appendingPathComponent("codelists")
         var codeLists: [String: CodeList] = [:]
@@ -31,21 +37,31 @@ public struct RuleLibrary: Sendable {
         }
         let packFolder = root.appendingPathComponent("packs").appendingPathComponent(packName)
         guard FileManager.default.fileExists(atPath: packFolder.appendingPathComponent("pack.json").path) else {
-            let available = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("packs").path)) ?? [])
-                .sorted().joined(separator: ", ")
+            let available = availablePacks(root: root).joined(separator: ", ")
             throw RuleFileError(
                 file: packFolder.appendingPathComponent("pack.json").path, path: "$",
                 message: LocalizedText(
                     zhTW: "找不到規則包「\(packName)」。可用的規則包：\(available)。",
                     en: "rule pack '\(packName)' not found. Available packs: \(available)."))
         }
-        let pack = try RulePack.load(folder: packFolder)
-        let library = RuleLibrary(
-            root: root, catalog: catalog, codeLists: codeLists, pack: pack,
-            authorities: try AuthorityTable.load(root.appendingPathComponent("authorities.json")),
+
+        var pack = try RulePack.load(folder: packFolder)
+        let warnings = try pack.apply(site)
+
+        let authorities: AuthorityTable
+        switch site.authorities {
+        case .file(let path):
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
+            authorities = try AuthorityTable.load(url)
+        case .table(let table):
+            authorities = table
+        }
+        var library = RuleLibrary(
+            root: root, catalog: catalog, codeLists: codeLists, pack: pack, authorities: authorities,
             establishments: try EstablishmentList.load(root.appendingPathComponent("establishments.json")),
             eventRules: [:], species: SpeciesIndex(list: codeLists["species"]), hsIndex: HSIndex(list: codeLists["hs2022"]),
             consignmentSchema: try loadConsignmentSchema(root.appendingPathComponent("xml/consignments.xsd")))
+        library.warnings = warnings
         return try library.verified()
     }
 
@@ -68,6 +84,16 @@ public struct RuleLibrary: Sendable {
                     zhTW: "XML 結構描述（XSD）無法編譯：\(failure)。", en: "the XML schema (XSD) does not compile: \(failure)."))
         }
         return bytes
+    }
+
+    /// Names of the folders in `packs/` that hold a `pack.json`, sorted. Folders of shared rule
+    /// files, such as `packs/common`, are not packs.
+    public static func availablePacks(root: URL) -> [String] {
+        let packs = root.appendingPathComponent("packs")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: packs.path)) ?? []
+        return names.filter { name in
+            FileManager.default.fileExists(atPath: packs.appendingPathComponent(name).appendingPathComponent("pack.json").path)
+        }.sorted()
     }
 
     /// Checks that every rule names a known check, known fields and lists, and that every

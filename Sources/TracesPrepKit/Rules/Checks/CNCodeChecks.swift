@@ -194,6 +194,7 @@ struct SpeciesForCNCheck: Check {
     }
 
     /// Genus names inside parentheses of an HS text: "(Pangasius spp., Silurus spp.)" or "(Lates niloticus)".
+    /// Family names ("(families Arcidae, … Tridacnidae and Veneridae)") are not genera and are skipped.
     static func genera(in text: String) -> [String] {
         var names: [String] = []
         var rest = Substring(text)
@@ -202,7 +203,8 @@ struct SpeciesForCNCheck: Check {
             for part in inner.split(separator: ",") {
                 let words = part.split(separator: " ")
                 guard words.count >= 2, let first = words.first, first.first?.isUppercase ?? false,
-                      first.dropFirst().allSatisfy({ $0.isLowercase }), words[1].first?.isLowercase ?? false
+                      first.dropFirst().allSatisfy({ $0.isLowercase }), words[1].first?.isLowercase ?? false,
+                      !first.hasSuffix("idae"), !["and", "or"].contains(words[1])
                 else { continue }
                 if !names.contains(String(first)) { names.append(String(first)) }
             }

@@ -26,6 +26,7 @@ public enum CheckRegistry {
         AttachmentFilesCheck(), AttachmentCapCheck(),
         DateOrderCheck(), GrossNotBelowNetCheck(), DeclaredTotalCheck(),
         ExcelDamageCheck(),
+        NoticeCheck(),
     ]
 
     /// The name of the pseudo-check whose rules word the events that pipeline stages emit.

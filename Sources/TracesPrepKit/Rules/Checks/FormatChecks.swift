@@ -60,9 +60,11 @@ struct PositiveCheck: Check {
 // MARK: - pattern
 
 /// A value that must match `params.pattern` (a regular expression over the whole normalised value).
+/// `params.example`, a value of the right form, fills `{example}`.
 struct PatternCheck: Check {
     static let name = "pattern"
     static let requiredParameters = ["pattern"]
+    static let placeholders = ["pattern", "example"]
 
     func run(_ rule: Rule, _ context: inout CheckContext) {
         guard let pattern = rule.parameter("pattern"),
@@ -77,7 +79,9 @@ struct PatternCheck: Check {
             if expression.firstMatch(in: text, range: range) == nil { hits.append((field, value)) }
         }
         for (field, value) in hits {
-            context.report(rule, field: field, location: value.source.location, value: value.source.raw)
+            context.report(
+                rule, field: field, location: value.source.location, value: value.source.raw,
+                details: ["pattern": pattern, "example": rule.parameter("example") ?? ""])
         }
     }
 }
