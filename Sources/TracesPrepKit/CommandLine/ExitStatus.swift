@@ -40,7 +40,7 @@ public struct CommandFailure: Error, Sendable {
             en: "another tracesprep (process id \(busy.holder)) is working on the inbox '\(inbox.path)'. Run again when it has finished; the lock is released when that process ends."))
     }
 
-    /// The ledger could not be used: exit 74 for a full disk or an I/O error, else 70.
+    /// Reports a ledger that could not be used: exit 74 for a full disk or an I/O error, else 70.
     static func ledgerFailure(_ error: SQLiteError, ledger: URL) -> CommandFailure {
         CommandFailure(error.isStorageFailure ? .ioError : .incomplete, LocalizedText(
             zhTW: "無法使用帳冊「\(ledger.path)」：\(error)。請確認磁碟空間與權限。",

@@ -42,8 +42,8 @@ public struct LedgerConsignment: Sendable, Equatable {
     public var outputFolder: String?
 }
 
-/// The SQLite ledger of every file taken, every consignment and every finding. One owner holds
-/// the connection; every change to a file's record is one transaction.
+/// The SQLite ledger of every file taken, every consignment and every finding. One owner keeps
+/// the connection, and every change to a file's record is one transaction.
 public final class Ledger {
     public let database: SQLiteDatabase
     public let path: String
@@ -169,7 +169,7 @@ public final class Ledger {
         ).first
     }
 
-    /// The earliest recorded file with this content that was processed itself (not a duplicate).
+    /// Finds the earliest recorded file with this content that was processed itself (not a duplicate).
     public func originalFile(sha256: String, excluding id: Int64) throws -> LedgerFile? {
         try database.query(
             """
@@ -304,8 +304,8 @@ extension Ledger {
 }
 
 extension Ledger {
-    /// The findings of a recorded file, one `rule|line|column|value` line each, sorted, to tell
-    /// whether a resent file has the same outcome.
+    /// Lists the findings of a recorded file, one `rule|line|column|value` line each, sorted, to
+    /// tell whether a resent file has the same outcome.
     public func findingSignature(fileID: Int64) throws -> [String] {
         try database.query(
             "SELECT rule, line, column_name, value FROM findings WHERE file_id = ?", [.integer(fileID)]

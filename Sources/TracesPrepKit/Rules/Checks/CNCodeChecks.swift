@@ -81,7 +81,7 @@ struct CNCodeHSCheck: Check {
         let chapters = context.library.hsIndex.chapters
         for index in context.consignment.lines.indices {
             guard let code = context.cnCode(line: index), let value = context.consignment.lines[index]["cn_code"] else { continue }
-            // NOTE: the shipped HS list holds chapters 03 and 16 only, so codes of other chapters
+            // NOTE: the shipped HS list contains chapters 03 and 16 only, so codes of other chapters
             // (composite products under 1806, 1901 …) cannot be checked here and pass.
             guard chapters.contains(String(code.prefix(2))) else { continue }
             let key = CNCode.hsKey(code)
