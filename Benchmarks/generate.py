@@ -354,6 +354,10 @@ class Generator:
             fault = "gross-below-net"
         if fault == "missing-fishery-line-value" and c.model != "fishery":
             fault = "missing-line-value"
+        if fault.startswith("cn-code") and c.fields["certificate_model"]:
+            # A bad CN code under a declared model also makes that model not allowed, a second
+            # error, so consignments that name their model get another fault.
+            fault = "gross-below-net"
 
         if fault == "container-check-digit":
             number, seal = c.containers[0]
