@@ -5,10 +5,10 @@ public struct XMLLimits: Sendable {
     /// Deepest element nesting read; the root element is level 1. The consignment format needs 4
     /// levels and an SPS certificate about 7.
     public var maxDepth = 64
-    /// Elements, attributes, comments and processing instructions together.
-    /// NOTE: sized for content, not measured: one consignment with a few lines takes about 150,
-    /// so 200,000 leaves room for a thousand certificates in one file.
-    public var maxNodes = 200_000
+    /// Elements, attributes, comments and processing instructions together. A generated file
+    /// of 10,000 commodity lines has about 300,000, so the limit leaves room for files near the
+    /// 256 MiB size limit (about 25 bytes a node) while still bounding the tree's memory.
+    public var maxNodes = 10_000_000
     /// Attributes and namespace declarations in one start tag.
     public var maxAttributesPerElement = 256
     /// Bytes in one text node: libxml2's own XML_MAX_TEXT_LENGTH (10,000,000) without XML_PARSE_HUGE.
