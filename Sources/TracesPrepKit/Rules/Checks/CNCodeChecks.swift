@@ -198,10 +198,20 @@ struct SpeciesForCNCheck: Check {
     static func genera(in text: String) -> [String] {
         var names: [String] = []
         var rest = Substring(text)
+        var segmentStart = rest.startIndex
         while let open = rest.firstIndex(of: "("), let close = rest[open...].firstIndex(of: ")") {
+            // "tunas, skipjack tuna and bonito (Sarda spp.)": the genus qualifies only the last
+            // of several products, so the text does not limit the species and gives no genera.
+            var lead = text[segmentStart..<open]
+            if let separator = lead.lastIndex(where: { $0 == "," || $0 == ";" }) { lead = lead[lead.index(after: separator)...] }
+            if lead.contains(" and ") { return [] }
             let inner = rest[rest.index(after: open)..<close]
             for part in inner.split(separator: ",") {
-                let words = part.split(separator: " ")
+                var words = part.split(separator: " ")
+                // "of the genus Thunnus" names a genus without a species.
+                if let genus = words.firstIndex(of: "genus"), genus + 1 < words.count {
+                    words = [words[genus + 1], "spp."]
+                }
                 guard words.count >= 2, let first = words.first, first.first?.isUppercase ?? false,
                       first.dropFirst().allSatisfy({ $0.isLowercase }), words[1].first?.isLowercase ?? false,
                       !first.hasSuffix("idae"), !["and", "or"].contains(words[1])
@@ -209,6 +219,7 @@ struct SpeciesForCNCheck: Check {
                 if !names.contains(String(first)) { names.append(String(first)) }
             }
             rest = rest[rest.index(after: close)...]
+            segmentStart = rest.startIndex
         }
         return names
     }
