@@ -45,7 +45,9 @@ struct SiteSettingsTests {
         #expect(site.severityOverrides.isEmpty)
         #expect(site.inbox == "Inbox")
         #expect(site.outbox == "Outbox")
-        #expect(site.archive == nil && site.failed == nil && site.ledger == nil)
+        #expect(site.archive == nil)
+        #expect(site.failed == nil)
+        #expect(site.ledger == nil)
         #expect(site.warnings.isEmpty)
     }
 

@@ -38,7 +38,7 @@ public struct CommandLineTool {
             let failure = CommandFailure(.usage, LocalizedText(
                 zhTW: "不支援的語言「\(options.language ?? "")」；請用 zh-TW 或 en。",
                 en: "unsupported language '\(options.language ?? "")'; use zh-TW or en."))
-            // The requested language is unknown, so say it in both.
+            // The requested language is unknown, so the message is written in both.
             standardError("tracesprep: \(failure.message.zhTW)\ntracesprep: \(failure.message.en)\n")
             return failure.status.rawValue
         }
@@ -88,7 +88,7 @@ public struct CommandLineTool {
         }
     }
 
-    /// The value of `--lang X` or `--lang=X`, wherever it stands among the arguments.
+    /// Finds the value of `--lang X` or `--lang=X` anywhere among the arguments.
     static func languageFlag(in arguments: [String]) -> String? {
         for (index, argument) in arguments.enumerated() {
             if argument.hasPrefix("--lang=") { return String(argument.dropFirst("--lang=".count)) }

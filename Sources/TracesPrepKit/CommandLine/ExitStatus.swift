@@ -12,7 +12,7 @@ public enum ExitStatus: Int32, Sendable {
     case incomplete = 70
     /// Disk full, permission denied and other I/O failures.
     case ioError = 74
-    /// Another instance already holds the inbox.
+    /// Another instance already has the inbox locked.
     case busy = 75
     /// The rule files are invalid.
     case config = 78

@@ -9,7 +9,7 @@ import Glibc
 public final class InboxLock {
     private let descriptor: Int32
 
-    /// Another process holds the inbox.
+    /// Another process has the inbox locked.
     public struct Busy: Error, Sendable {
         /// Process id of the holder.
         public var holder: String

@@ -155,7 +155,7 @@ public struct InboxProcessor {
         }
     }
 
-    /// A folder name in the outbox that neither exists nor is planned for an unfinished file.
+    /// Picks a folder name in the outbox that neither exists nor is planned for an unfinished file.
     private func plannedOutputFolder(base: String, ledger: Ledger) -> URL {
         let planned = Set(((try? ledger.unfinishedFiles()) ?? []).compactMap(\.outputFolder))
         for attempt in 1...100_000 {
@@ -361,7 +361,7 @@ public struct InboxProcessor {
     }
 }
 
-/// Which inbox names are consignment files and which are never touched.
+/// Rules for which inbox names are consignment files and which are never touched.
 public enum InboxFilter {
     /// Temporary and lock files that office programs and copy tools leave while writing.
     public static func isTemporary(_ name: String) -> Bool {

@@ -1,10 +1,10 @@
-/// How serious a finding is.
+/// Seriousness of a finding.
 public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
     /// The certificate cannot be submitted as it is.
     case error
     /// TRACES-NT would accept it, but a person should look.
     case warning
-    /// What TracesPrep changed or assumed.
+    /// A change or assumption TracesPrep made.
     case info
 
     private var rank: Int {
@@ -34,7 +34,7 @@ public enum FindingKind: String, Sendable, Codable, CaseIterable {
     case normalized
 }
 
-/// Where in the input file a value was read.
+/// Position in the input file where a value was read.
 public struct SourceLocation: Sendable, Equatable, Hashable {
     /// Physical line (1-based) where the record starts.
     public var line: Int?
@@ -61,7 +61,7 @@ public struct Finding: Sendable, Equatable {
     public var location: SourceLocation
     /// The raw value as written, before normalisation.
     public var value: String?
-    /// The valid value, where exactly one answer exists.
+    /// The valid value, where exactly one is known.
     public var expected: String?
     public var message: LocalizedText
 

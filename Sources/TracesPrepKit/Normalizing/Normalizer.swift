@@ -43,13 +43,13 @@ public struct Normalizer: Sendable {
         return output
     }
 
-    /// The unit column that goes with a weight field, if the file has one.
+    /// Returns the unit column that goes with a weight field, if the file has one.
     private func unitValue(for id: String, in group: FieldValues) -> String? {
         group.text(id + "_unit")
     }
 
-    /// A rewrite is reported unless it only changed case, trimmed nothing visible, or matched
-    /// a code list by its code or English label.
+    /// Decides whether a rewrite is reported: not when it only changed case, trimmed nothing
+    /// visible, or matched a code list by its code or English label.
     private func isWorthReporting(_ raw: String, _ normalized: NormalizedValue, _ field: FieldDefinition) -> Bool {
         // Full-width characters typed through a Chinese IME and white space around a value are
         // always worth a note, whatever the field.
@@ -100,7 +100,7 @@ public struct Normalizer: Sendable {
             }
         case .species:
             let collapsed = trimmed.split(whereSeparator: { $0 == " " }).joined(separator: " ")
-            // A single word that the list knows (the FAO 3-alpha code "TLN") stands for its
+            // A single word found in the list (the FAO 3-alpha code "TLN") is replaced by its
             // scientific name; names with a space are kept as written.
             var name = collapsed
             if !collapsed.contains(" "), let entry = codeLists["species"]?.entry(for: collapsed) {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What a report says about the input file itself.
+/// Facts a report gives about the input file itself.
 public struct InputDescription: Sendable {
     /// The path as the user gave it (or as it lay in the inbox).
     public var path: String

@@ -1,11 +1,11 @@
 import Foundation
 
-/// Where a field's value lives in a consignment.
+/// Level of a consignment at which a field's value is kept.
 public enum FieldLevel: String, Sendable, CaseIterable {
     case consignment, document, container, line
 }
 
-/// How a field's raw text is parsed and normalised before the rules see it.
+/// Type that decides how a field's raw text is parsed and normalised before the rules run.
 public enum FieldType: String, Sendable, CaseIterable {
     case text, code, datetime, date, decimal, weight, integer, duration
     case containerNumber = "container_number"

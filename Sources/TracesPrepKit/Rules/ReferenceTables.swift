@@ -29,7 +29,7 @@ public struct AuthorityTable: Sendable {
         }
     }
 
-    /// The branch office whose places of loading include this one (UN/LOCODE or name).
+    /// Finds the branch office whose places of loading include this one (UN/LOCODE or name).
     public func localAuthority(forPlaceOfLoading place: String) -> Authority? {
         byPlace[TextNormalization.key(place)].map { local[$0].authority }
     }

@@ -184,7 +184,7 @@ public struct RuleLibrary: Sendable {
         return copy
     }
 
-    /// The box a finding about `field` reports, in this pack's layout.
+    /// Returns the box a finding about `field` reports, in this pack's layout.
     public func box(for field: String?, rule: Rule) -> String? {
         rule.box ?? field.flatMap { pack.boxes[$0] }
     }

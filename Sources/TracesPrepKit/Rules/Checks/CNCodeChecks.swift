@@ -13,7 +13,7 @@ public enum CNCode {
         !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    /// A code of odd length 3, 5 or 7 is one that lost its leading zero in a spreadsheet.
+    /// Restores the leading zero of a code of odd length 3, 5 or 7, which a spreadsheet dropped.
     public static func repairedLeadingZero(_ text: String) -> String? {
         guard isDigits(text), [3, 5, 7].contains(text.count) else { return nil }
         return "0" + text
@@ -24,7 +24,7 @@ public enum CNCode {
         return isDigits(code) && [4, 6, 8].contains(code.count) ? code : nil
     }
 
-    /// The HS heading or subheading to look up: the first 6 digits, or 4 for a heading.
+    /// Returns the HS heading or subheading to look up: the first 6 digits, or 4 for a heading.
     public static func hsKey(_ code: String) -> String {
         String(code.prefix(code.count >= 6 ? 6 : 4))
     }
