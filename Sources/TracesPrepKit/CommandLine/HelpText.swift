@@ -18,6 +18,7 @@ enum HelpText {
               --site 檔案         使用單位設定檔（預設為規則資料夾中的 site.json）。
               --pack 名稱         使用的規則包（預設為 site.json 指定者，出廠為 bsmi-2020）。
               --lang zh-TW|en     訊息語言（預設依 TRACESPREP_LANG、LANG，否則依 site.json，出廠為 zh-TW）。
+              --max-size MiB      可讀取的最大檔案（單位 MiB，1 到 16384，預設 256）；較大的檔案不讀取並列為錯誤。
               -h, --help          顯示此說明。
 
             結束碼：0 全部通過（可有警告）；65 至少一個檔案被退回；66 找不到檔案；
@@ -38,6 +39,8 @@ enum HelpText {
               --pack NAME         Rule pack to use (default: the pack of site.json, bsmi-2020 as shipped).
               --lang zh-TW|en     Language of messages (default from TRACESPREP_LANG, then LANG, then site.json,
                                   zh-TW as shipped).
+              --max-size MIB      Largest file read, in MiB (1 to 16384, default 256); a larger file is not read
+                                  and gets an error.
               -h, --help          Show this help.
 
             EXIT CODES: 0 every file accepted (warnings allowed); 65 at least one file rejected; 66 a file was not found;
@@ -60,7 +63,7 @@ enum HelpText {
               --archive 資料夾    處理完的原檔（預設為收件匣旁的 Archive）。
               --failed 資料夾     無法讀取的原檔（預設為收件匣旁的 Failed）。
               --ledger 檔案       SQLite 帳冊，記錄每個檔案、證書與發現（預設為收件匣旁的 ledger.sqlite）。
-              --rules 資料夾、--pack 名稱、--lang zh-TW|en：同 validate。
+              --rules 資料夾、--pack 名稱、--lang zh-TW|en、--max-size MiB：同 validate。
               -h, --help          顯示此說明。
 
             結束碼：0 完成（被退回的檔案也是正常結果）；70 有檔案無法完整讀取（已移到失敗資料夾）；
@@ -86,7 +89,7 @@ enum HelpText {
               --archive DIR       Where processed originals go (default Archive beside the inbox).
               --failed DIR        Where unreadable originals go (default Failed beside the inbox).
               --ledger FILE       SQLite ledger of every file, certificate and finding (default ledger.sqlite beside the inbox).
-              --rules DIR, --pack NAME, --lang zh-TW|en: as for validate.
+              --rules DIR, --pack NAME, --lang zh-TW|en, --max-size MIB: as for validate.
               -h, --help          Show this help.
 
             EXIT CODES: 0 done (a rejected file is a normal outcome); 70 a file could not be read to the end (it is in the
@@ -113,7 +116,7 @@ enum HelpText {
               --settle 秒數       檔案須維持不變多少秒才處理，可用小數（0.1 到 3600，預設 2）。
               --poll 秒數         不使用 inotify，改為每隔此秒數掃描收件匣，可用小數（0.1 到 3600）。
               --inbox、--outbox、--archive、--failed 資料夾，--ledger 檔案：同 run。
-              --rules 資料夾、--pack 名稱、--lang zh-TW|en：同 validate。
+              --rules 資料夾、--pack 名稱、--lang zh-TW|en、--max-size MiB：同 validate。
               -h, --help          顯示此說明。
 
             結束碼：0 收到 SIGINT 或 SIGTERM 後正常結束；64 用法錯誤；66 找不到收件匣；
@@ -142,7 +145,7 @@ enum HelpText {
                                   (0.1 to 3600, default 2).
               --poll SECONDS      Scan the inbox every SECONDS without inotify; decimals allowed (0.1 to 3600).
               --inbox, --outbox, --archive, --failed DIR, --ledger FILE: as for run.
-              --rules DIR, --pack NAME, --lang zh-TW|en: as for validate.
+              --rules DIR, --pack NAME, --lang zh-TW|en, --max-size MIB: as for validate.
               -h, --help          Show this help.
 
             EXIT CODES: 0 stopped by SIGINT or SIGTERM; 64 wrong usage; 66 the inbox was not found;

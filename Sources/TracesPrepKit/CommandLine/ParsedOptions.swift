@@ -18,12 +18,14 @@ struct ParsedOptions {
     /// `watch --poll`: seconds between scans. Giving it turns inotify off.
     var poll: Double?
     var since: String?
+    /// `--max-size`: the largest input file read, in bytes (given in MiB).
+    var maxFileBytes = FileValidator.defaultMaxFileBytes
     var help = false
     var version = false
 
     static let valueOptions = [
         "--format", "--lang", "--rules", "--site", "--pack", "--inbox", "--outbox", "--archive", "--failed", "--ledger", "--settle", "--poll",
-        "--since",
+        "--since", "--max-size",
     ]
 
     static func parse(_ arguments: [String]) throws -> ParsedOptions {
@@ -96,6 +98,7 @@ struct ParsedOptions {
             case "--settle": options.settle = try seconds(value, option: name)
             case "--poll": options.poll = try seconds(value, option: name)
             case "--since": options.since = value
+            case "--max-size": options.maxFileBytes = try mebibytes(value, option: name) * 1024 * 1024
             default: break
             }
         }
@@ -116,6 +119,19 @@ struct ParsedOptions {
                 en: "\(option) takes a number of seconds from 0.1 to 3600 (decimals allowed, such as 0.5), not '\(value)'."))
         }
         return seconds
+    }
+
+    /// Largest accepted `--max-size`, in MiB: a file is read whole into memory.
+    static let maxSizeRange = 1...16_384
+
+    /// Parses a whole number of MiB (`512`).
+    static func mebibytes(_ value: String, option: String) throws -> Int {
+        guard value.allSatisfy({ ("0"..."9").contains($0) }), let number = Int(value), maxSizeRange.contains(number) else {
+            throw CommandFailure(.usage, LocalizedText(
+                zhTW: "\(option) 需要 1 到 16384 之間的整數（單位 MiB，例如 512），不接受「\(value)」。",
+                en: "\(option) takes a whole number of MiB from 1 to 16384 (such as 512), not '\(value)'."))
+        }
+        return number
     }
 
     /// Levenshtein distance, to suggest the nearest option name.

@@ -69,11 +69,14 @@ public struct InboxProcessor {
     public var folders: InboxFolders
     public var logger: Logger
     public var now: () -> Date = Date.init
+    /// Files larger than this are not read (see `FileValidator.maxFileBytes`).
+    public var maxFileBytes: Int
 
-    public init(library: RuleLibrary, folders: InboxFolders, logger: Logger) {
+    public init(library: RuleLibrary, folders: InboxFolders, logger: Logger, maxFileBytes: Int = FileValidator.defaultMaxFileBytes) {
         self.library = library
         self.folders = folders
         self.logger = logger
+        self.maxFileBytes = maxFileBytes
     }
 
     /// Processes every waiting file, after finishing the files an earlier run left unfinished.
@@ -215,7 +218,7 @@ public struct InboxProcessor {
         var report: FileReport?
         var readError: InputFileError?
         do {
-            report = try FileValidator(library: library).validate(claimedURL, displayPath: file.name, attachmentFolder: folders.inbox)
+            report = try FileValidator(library: library, maxFileBytes: maxFileBytes).validate(claimedURL, displayPath: file.name, attachmentFolder: folders.inbox)
         } catch let error as InputFileError {
             readError = error
             logger.log(.error, "file could not be read", [("file", file.name), ("error", error.message.en)])

@@ -4,7 +4,12 @@ public struct FieldValue: Sendable, Equatable {
     public var raw: String
     public var location: SourceLocation
     /// How a workbook cell stored the value; nil for CSV and XML input.
-    public var cell: SpreadsheetCell?
+    public var cell: SpreadsheetCell? {
+        get { cellBox?.value }
+        set { cellBox = newValue.map(Box.init) }
+    }
+    /// The cell behind a reference, so that the many values without one stay small.
+    private var cellBox: Box<SpreadsheetCell>?
 
     public init(raw: String, location: SourceLocation, cell: SpreadsheetCell? = nil) {
         self.raw = raw
@@ -12,9 +17,23 @@ public struct FieldValue: Sendable, Equatable {
         self.cell = cell
     }
 
+    public static func == (left: FieldValue, right: FieldValue) -> Bool {
+        left.raw == right.raw && left.location == right.location && left.cell == right.cell
+    }
+
     /// True when the value is absent or only white space (ASCII or ideographic).
     public var isBlank: Bool {
-        raw.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+        raw.isBlank
+    }
+}
+
+/// An immutable value kept on the heap: a rarely set member that would otherwise make every
+/// instance of its holder as large as itself.
+final class Box<Value: Sendable>: Sendable {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
     }
 }
 
@@ -59,9 +78,28 @@ public struct Consignment: Sendable {
 extension String {
     /// Removes leading and trailing white space, including the ideographic space U+3000.
     public func trimmingWhitespace() -> String {
+        // Most values are ASCII with nothing to trim; they are returned as they are.
+        let bytes = utf8
+        guard let firstByte = bytes.first, let lastByte = bytes.last else { return self }
+        if firstByte < 0x80, lastByte < 0x80, !Self.isASCIIWhitespace(firstByte), !Self.isASCIIWhitespace(lastByte) {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         return String(scalars[first...last])
+    }
+
+    /// True when the text is empty or only white space (ASCII or Unicode, such as U+3000).
+    public var isBlank: Bool {
+        for byte in utf8 {
+            if byte >= 0x80 { return unicodeScalars.allSatisfy { $0.properties.isWhitespace } }
+            if !Self.isASCIIWhitespace(byte) { return false }
+        }
+        return true
+    }
+
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 }

@@ -68,8 +68,25 @@ enum ExcelDamageDetector {
 
     /// `2.61201E+11`, `1E+12`, or `2,61201E+11` from a locale with a decimal comma.
     static func isScientific(_ text: String) -> Bool {
-        guard text.contains(where: { $0 == "E" || $0 == "e" }) else { return false }
-        return text.range(of: #"^-?[0-9]+([.,][0-9]+)?[Ee]\+?[0-9]{1,3}$"#, options: .regularExpression) != nil
+        // -?[0-9]+([.,][0-9]+)?[Ee]\+?[0-9]{1,3}, read byte by byte: this runs on every text value.
+        let bytes = Array(text.utf8)
+        var index = 0
+        func digits() -> Int {
+            let start = index
+            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+            return index - start
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard digits() > 0, index < bytes.count else { return false }
+        if bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ",") {
+            index += 1
+            guard digits() > 0, index < bytes.count else { return false }
+        }
+        guard bytes[index] == UInt8(ascii: "E") || bytes[index] == UInt8(ascii: "e") else { return false }
+        index += 1
+        if index < bytes.count, bytes[index] == UInt8(ascii: "+") { index += 1 }
+        let exponentDigits = digits()
+        return (1...3).contains(exponentDigits) && index == bytes.count
     }
 
     /// Returns the whole number a workbook stores, as digits, when Excel kept all of them: an
@@ -89,8 +106,13 @@ enum ExcelDamageDetector {
     /// `numericForms`, all-digit forms count too (`3-04`, `3/4`, `2026/3/4`); without, only
     /// forms no one types for a code (`4-Mar`, `Mar-04`, `3月4日`).
     static func dateParts(_ text: String, numericForms: Bool) -> (month: Int?, day: Int?)? {
-        // Every date form has a separator; most values have none, and skip the expressions.
-        guard text.contains(where: { $0 == "-" || $0 == "/" || $0 == "月" }) else { return nil }
+        // Every date form is short, starts with a digit or letter and has a separator; most
+        // values fail one of these and skip the expressions.
+        guard text.utf8.count <= 24, let first = text.utf8.first, Self.isASCIIAlphanumeric(first),
+              text.contains(where: { $0 == "-" || $0 == "/" || $0 == "月" }),
+              text.unicodeScalars.allSatisfy(Self.mayAppearInDate),
+              Self.mayStartDate(text)
+        else { return nil }
         let lower = text.lowercased()
         if let match = captures(lower, #"^([0-9]{1,2})-([a-z]{3})[a-z]*(-[0-9]{2,4})?$"#),
            let month = monthNames.firstIndex(of: match[1])
@@ -117,6 +139,28 @@ enum ExcelDamageDetector {
             return (Int(match[0]), Int(match[1]))
         }
         return nil
+    }
+
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    /// True when the text opens as a date form does: with a month name (`Mar-04`) or with one to
+    /// four digits (`4-Mar`, `3/4`, `2026/3/4`). References such as `KH-2026-001` do not.
+    private static func mayStartDate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8.prefix(5))
+        if isASCIIAlphanumeric(bytes[0]) && bytes[0] > 0x39 {
+            guard bytes.count >= 3 else { return false }
+            let prefix = String(decoding: bytes[0..<3], as: UTF8.self).lowercased()
+            return monthNames.contains(prefix)
+        }
+        return bytes.prefix { (0x30...0x39).contains($0) }.count <= 4
+    }
+
+    /// Characters of the date forms that `dateParts` reads.
+    private static func mayAppearInDate(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return isASCIIAlphanumeric(UInt8(scalar.value)) || "-/: ".unicodeScalars.contains(scalar) }
+        return scalar == "月" || scalar == "日"
     }
 
     /// Returns the separator problem in the number part of a value, if any: a comma that does not group thousands

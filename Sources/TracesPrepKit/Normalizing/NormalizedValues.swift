@@ -7,7 +7,7 @@ public enum TypedValue: Sendable, Equatable {
     /// Exact decimal: weights in kg, percentages, hours.
     case decimal(Decimal)
     case integer(Int)
-    case dateTime(LocalDateTime)
+    indirect case dateTime(LocalDateTime)
     case boolean(Bool)
     case files([String])
 }
@@ -25,9 +25,26 @@ public struct NormalizedValue: Sendable {
     public var text: String
     /// Nil when the value could not be parsed (see `problem`) or is not in its code list.
     public var typed: TypedValue?
-    public var problem: ValueProblem?
+    public var problem: ValueProblem? {
+        get { problemBox?.value }
+        set { problemBox = newValue.map(Box.init) }
+    }
     /// Excel damage found in the raw value; the field's own format checks then stay silent.
-    public var damage: ExcelDamage? = nil
+    public var damage: ExcelDamage? {
+        get { damageBox?.value }
+        set { damageBox = newValue.map(Box.init) }
+    }
+    // Problems and damage are rare, so they live behind references and keep each value small.
+    private var problemBox: Box<ValueProblem>?
+    private var damageBox: Box<ExcelDamage>?
+
+    public init(source: FieldValue, text: String, typed: TypedValue?, problem: ValueProblem?, damage: ExcelDamage? = nil) {
+        self.source = source
+        self.text = text
+        self.typed = typed
+        self.problem = problem
+        self.damage = damage
+    }
 
     public var code: String? {
         if case .code(let code) = typed { return code }

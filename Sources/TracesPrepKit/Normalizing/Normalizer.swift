@@ -24,9 +24,10 @@ public struct Normalizer: Sendable {
 
     func normalize(_ group: FieldValues, consignment: String, events: inout [StageEvent]) -> NormalizedValues {
         var output = NormalizedValues(location: group.location, values: [:])
+        output.values.reserveCapacity(group.values.count)
         for (id, value) in group.values.sorted(by: { $0.key < $1.key }) {
             guard let field = catalog[id] else { continue }
-            var normalized = normalize(value, as: field, unit: unitValue(for: id, in: group))
+            var normalized = normalize(value, as: field, unit: field.type == .weight ? unitValue(for: id, in: group) : nil)
             normalized.damage = ExcelDamageDetector.detect(value, type: field.type)
             if normalized.problem == nil, normalized.damage == nil, normalized.text != value.raw,
                isWorthReporting(value.raw, normalized, field)
@@ -182,14 +183,15 @@ public struct Normalizer: Sendable {
 
     /// Reads `6000`, `6,000`, `12.5 t`, `500公斤` or a number with a separate unit column, into kg.
     private func normalizeWeight(_ text: String, unit: String?, into result: inout NormalizedValue) {
-        let numberPart = text.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
-        let unitPart = String(text.dropFirst(numberPart.count)).trimmingWhitespace()
+        let numberLength = text.utf8.prefix { (0x30...0x39).contains($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }.count
+        let numberPart = String(text.utf8.prefix(numberLength))!
+        let unitPart = numberLength == text.utf8.count ? "" : String(String(text.utf8.dropFirst(numberLength))!).trimmingWhitespace()
         let invalid = ValueProblem(
             detail: LocalizedText(
                 zhTW: "應為重量數字，可加單位 kg、g 或 t（公斤、公克、公噸），例如 6000 或 12.5 t",
                 en: "expected a weight: a number, optionally followed by kg, g or t, such as 6000 or 12.5 t"),
             expected: nil)
-        guard let number = Self.parseDecimal(String(numberPart)) else {
+        guard let number = Self.parseDecimal(numberPart) else {
             result.problem = invalid
             return
         }
@@ -204,7 +206,7 @@ public struct Normalizer: Sendable {
             }
             factor = parsed
         }
-        let kilograms = number * factor
+        let kilograms = factor == 1 ? number : number * factor
         result.text = Self.format(kilograms)
         result.typed = .decimal(kilograms)
     }
@@ -227,12 +229,37 @@ public struct Normalizer: Sendable {
         guard !plain.isEmpty, parts.count <= 2,
               parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
         else { return nil }
-        return Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX"))
+        return exactDecimal(plain) ?? Decimal(string: plain, locale: posix)
+    }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+
+    /// Builds the decimal of `digits[.digits]` with at most 18 digits from its integer
+    /// significand, which is exact and avoids the locale-aware parser; nil for longer numbers.
+    private static func exactDecimal(_ plain: String) -> Decimal? {
+        var significand: UInt64 = 0
+        var digitCount = 0
+        var fractionDigits = 0
+        var seenPoint = false
+        for byte in plain.utf8 {
+            if byte == UInt8(ascii: ".") {
+                seenPoint = true
+                continue
+            }
+            digitCount += 1
+            guard digitCount <= 18 else { return nil }
+            significand = significand * 10 + UInt64(byte - 0x30)
+            if seenPoint { fractionDigits += 1 }
+        }
+        return Decimal(sign: .plus, exponent: -fractionDigits, significand: Decimal(significand))
     }
 
     /// Writes a decimal without exponent or trailing zeros after the point.
     public static func format(_ value: Decimal) -> String {
-        var text = NSDecimalNumber(decimal: value).description(withLocale: Locale(identifier: "en_US_POSIX"))
+        // Decimal's own description writes plain digits with '.', as NSDecimalNumber's does with
+        // the POSIX locale, and is much faster.
+        var text = value.description
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }

@@ -68,7 +68,7 @@ public struct FileValidator: Sendable {
         }
         let bytes: [UInt8]
         do {
-            bytes = try Self.readBytes(url, limit: maxFileBytes)
+            bytes = try Self.readBytes(url, limit: maxFileBytes, expectedSize: size)
         } catch {
             throw InputFileError(
                 path: path,
@@ -107,14 +107,28 @@ public struct FileValidator: Sendable {
     }
 
     /// Reads at most `limit + 1` bytes, so a file that grew past the limit is not read whole.
-    private static func readBytes(_ url: URL, limit: Int) throws -> [UInt8] {
+    /// The bytes go straight into the array, so a large file is held in memory once, not twice.
+    private static func readBytes(_ url: URL, limit: Int, expectedSize: Int) throws -> [UInt8] {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
-        let data = try handle.read(upToCount: limit + 1) ?? Data()
-        return [UInt8](data)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(expectedSize, limit) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while bytes.count <= limit {
+            let count = chunk.withUnsafeMutableBytes { buffer in
+                read(handle.fileDescriptor, buffer.baseAddress, min(buffer.count, limit + 1 - bytes.count))
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
     }
 
-    private func report(for file: ConsignmentFile, input: InputDescription, attachmentFolder: URL? = nil) -> FileReport {
+    private func report(for file: consuming ConsignmentFile, input: InputDescription, attachmentFolder: URL? = nil) -> FileReport {
         let checked = RuleEngine(library: library).check(file, attachmentFolder: attachmentFolder)
         return FileReport(input: input, checked: checked, packName: library.pack.name, packVersion: library.pack.version)
     }

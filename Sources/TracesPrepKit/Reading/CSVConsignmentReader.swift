@@ -95,22 +95,26 @@ public struct CSVConsignmentReader {
         var byReference: [String: Consignment] = [:]
         var current: String?
         let headerCount = mapping.count
+        // Per column, worked out once: the field, the slot of its level in `row` and its header.
+        let levels = FieldLevel.allCases
+        let columns: [(field: String, level: Int, header: String?)?] = mapping.map { field in
+            field.map { ($0.id, levels.firstIndex(of: $0.level)!, file.columns[$0.id]) }
+        }
 
         for (offset, record) in records.enumerated() {
             let rowLocation = SourceLocation(line: record.line, record: offset + 1)
-            var row: [FieldLevel: FieldValues] = [:]
-            for level in FieldLevel.allCases { row[level] = FieldValues(location: rowLocation) }
+            var row = [FieldValues](repeating: FieldValues(location: rowLocation), count: levels.count)
             var reference = ""
-            for (index, field) in mapping.enumerated() {
-                guard let field, index < record.cells.count else { continue }
+            for (index, column) in columns.enumerated() {
+                guard let column, index < record.cells.count else { continue }
                 let raw = record.cells[index]
-                if field.id == "certificate_reference" {
+                if raw.isBlank { continue }
+                if column.field == "certificate_reference" {
                     reference = raw.trimmingWhitespace()
                 }
-                if raw.trimmingWhitespace().isEmpty { continue }
                 var location = rowLocation
-                location.column = file.columns[field.id]
-                row[field.level]![field.id] = FieldValue(raw: raw, location: location)
+                location.column = column.header
+                row[column.level][column.field] = FieldValue(raw: raw, location: location)
             }
 
             if reference.isEmpty {
@@ -142,8 +146,10 @@ public struct CSVConsignmentReader {
     /// Adds one row's values to its consignment: consignment-level cells fill blanks and must agree,
     /// document and container cells form group entries (repeated identical entries count once),
     /// and line-level cells form a commodity line.
-    private func merge(_ row: [FieldLevel: FieldValues], into consignment: inout Consignment, events: inout [StageEvent]) {
-        for (id, value) in row[.consignment]!.values {
+    /// `row` holds the row's values of each level, in the order of `FieldLevel.allCases`.
+    private func merge(_ row: [FieldValues], into consignment: inout Consignment, events: inout [StageEvent]) {
+        let (header, document, container, line) = (row[0], row[1], row[2], row[3])
+        for (id, value) in header.values {
             guard let existing = consignment.header[id] else {
                 consignment.header[id] = value
                 continue
@@ -158,17 +164,13 @@ public struct CSVConsignmentReader {
                     details: ["other_value": existing.raw, "other_line": String(existing.location.line ?? 0)]))
             }
         }
-        if let document = row[.document], !document.values.isEmpty,
-           !consignment.documents.contains(where: { Self.sameEntry($0, document) })
-        {
+        if !document.values.isEmpty, !consignment.documents.contains(where: { Self.sameEntry($0, document) }) {
             consignment.documents.append(document)
         }
-        if let container = row[.container], !container.values.isEmpty,
-           !consignment.containers.contains(where: { Self.sameEntry($0, container) })
-        {
+        if !container.values.isEmpty, !consignment.containers.contains(where: { Self.sameEntry($0, container) }) {
             consignment.containers.append(container)
         }
-        if let line = row[.line], !line.values.isEmpty {
+        if !line.values.isEmpty {
             consignment.lines.append(line)
         }
     }

@@ -60,6 +60,9 @@ public struct Rule: Sendable {
     public var example: RuleExample?
     /// File and JSON path the rule was read from, for error messages.
     public var origin: String
+    /// The fields a rule without `fields` covers through its `types` parameter, resolved against
+    /// the field catalogue when the library is loaded so that checks need not search it per consignment.
+    var fieldsOfTypes: [String]? = nil
 
     public func parameter(_ name: String) -> String? { parameters[name]?.text }
     public func listParameter(_ name: String) -> [String] { parameters[name]?.list ?? [] }

@@ -27,7 +27,7 @@ public struct RuleEngine: Sendable {
         self.library = library
     }
 
-    public func check(_ file: ConsignmentFile, attachmentFolder: URL?) -> CheckedFile {
+    public func check(_ file: consuming ConsignmentFile, attachmentFolder: URL?) -> CheckedFile {
         let normalizer = Normalizer(catalog: library.catalog, codeLists: library.codeLists)
         var fileFindings = file.events.filter { $0.consignment == nil }.compactMap(library.finding(for:))
         var eventsByReference: [String: [StageEvent]] = [:]
@@ -40,7 +40,11 @@ public struct RuleEngine: Sendable {
         }
         let sorted = { (findings: [Finding]) in Self.sortedInFileOrder(findings, columnOrder: columnOrder) }
         var checked: [CheckedConsignment] = []
-        for consignment in file.consignments {
+        checked.reserveCapacity(file.consignments.count)
+        // Each consignment as read is let go once it is normalised, so the file is not held twice.
+        var unread = Array(file.consignments.reversed())
+        file.consignments = []
+        while let consignment = unread.popLast() {
             var events: [StageEvent] = []
             let normalized = normalizer.normalize(consignment, events: &events)
             var result = check(normalized, columns: file.columns, attachmentFolder: attachmentFolder, events: &events)

@@ -62,6 +62,10 @@ public struct RuleLibrary: Sendable {
             eventRules: [:], species: SpeciesIndex(list: codeLists["species"]), hsIndex: HSIndex(list: codeLists["hs2022"]),
             consignmentSchema: try loadConsignmentSchema(root.appendingPathComponent("xml/consignments.xsd")))
         library.warnings = warnings
+        for index in library.pack.rules.indices where library.pack.rules[index].fields.isEmpty {
+            let types = Set(library.pack.rules[index].listParameter("types"))
+            library.pack.rules[index].fieldsOfTypes = catalog.fields.filter { types.contains($0.type.rawValue) }.map(\.id)
+        }
         return try library.verified()
     }
 

@@ -48,8 +48,7 @@ extension SpeciesIndex {
 
     /// Returns the English common name of a listed species, when the list gives one.
     public func commonName(of name: String) -> String? {
-        let key = TextNormalization.key(name)
-        guard let entry = entries.first(where: { TextNormalization.key($0.code) == key }), entry.label.en != entry.code else {
+        guard let entry = entry(named: name), entry.label.en != entry.code else {
             return nil
         }
         return entry.label.en

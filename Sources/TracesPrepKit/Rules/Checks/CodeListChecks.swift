@@ -104,15 +104,16 @@ struct SpeciesCheck: Check {
 
 /// Scientific names and genera of the species list, for species checks.
 public struct SpeciesIndex: Sendable {
-    private var names: [String: String] = [:]
+    /// The position in `entries` of each listed name, by its lookup key.
+    private var names: [String: Int] = [:]
     private var genera: Set<String> = []
     /// The list's entries, for suggestions by common name and spelling.
     var entries: [CodeEntry] = []
 
     init(list: CodeList?) {
         entries = list?.entries ?? []
-        for entry in list?.entries ?? [] {
-            names[TextNormalization.key(entry.code)] = entry.code
+        for (index, entry) in entries.enumerated() {
+            names[TextNormalization.key(entry.code)] = index
             if let genus = entry.code.split(separator: " ").first {
                 genera.insert(genus.lowercased())
             }
@@ -130,12 +131,17 @@ public struct SpeciesIndex: Sendable {
         return false
     }
 
+    /// The entry whose scientific name has the key of `name`.
+    func entry(named name: String) -> CodeEntry? {
+        names[TextNormalization.key(name)].map { entries[$0] }
+    }
+
     public func genus(of name: String) -> String? {
         name.split(separator: " ").first.map { $0.lowercased() }
     }
 
     /// The listed spelling when only case or spacing differ.
     public func suggestion(for name: String) -> String? {
-        names[TextNormalization.key(name)]
+        entry(named: name)?.code
     }
 }

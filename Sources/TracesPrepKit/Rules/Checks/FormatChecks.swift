@@ -14,6 +14,7 @@ extension CheckContext {
     /// Lists the fields a rule covers: its `fields`, or every field whose type is in `params.types`.
     func fields(of rule: Rule) -> [String] {
         if !rule.fields.isEmpty { return rule.fields }
+        if let fields = rule.fieldsOfTypes { return fields }
         let types = Set(rule.listParameter("types"))
         return library.catalog.fields.filter { types.contains($0.type.rawValue) }.map(\.id)
     }
