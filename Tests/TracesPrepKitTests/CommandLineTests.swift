@@ -217,6 +217,41 @@ struct CommandLineTests {
         }
     }
 
+    // MARK: - File size limit
+
+    @Test("--max-size sets the file limit in MiB")
+    func maxSizeSetsLimit() throws {
+        try withTemporaryFolder { folder in
+            // A valid consignment whose batch number takes it past 1 MiB (1,048,576 bytes).
+            var csv = ConsignmentCSV.valid()
+            csv.rows[0]["batch_number"] = String(repeating: "9", count: 1_048_576)
+            let path = try writeInput(in: folder) { $0 = csv }
+            let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber).intValue
+
+            let limited = runTool(["validate", path, "--rules", rulesFolder.path, "--lang", "en", "--max-size", "1"])
+            let raised = runTool(["validate", path, "--rules", rulesFolder.path, "--lang", "en", "--max-size", "2"])
+
+            #expect(limited.status == 70)
+            #expect(limited.standardOutput.contains(
+                "[file-too-large] The file is \(size) bytes, over the limit of 1048576 bytes, so it was not read."))
+            #expect(raised.standardOutput.contains("[file-too-large]") == false)
+            #expect(raised.standardOutput.contains("[value-too-long]"))
+        }
+    }
+
+    @Test("--max-size rejects invalid values", arguments: ["0", "16385", "1.5", "abc", "-3"])
+    func maxSizeInvalid(value: String) throws {
+        try withTemporaryFolder { folder in
+            let path = try writeInput(in: folder)
+
+            let run = runTool(["validate", path, "--rules", rulesFolder.path, "--lang", "en", "--max-size=\(value)"])
+
+            #expect(run.status == 64)
+            #expect(run.standardError.contains(
+                "--max-size takes a whole number of MiB from 1 to 16384 (such as 512), not '\(value)'."))
+        }
+    }
+
     /// Computes the SHA-256 of a file with coreutils' sha256sum, independently of TracesPrep.
     func sha256sum(_ path: String) -> String? {
         let process = Process()
