@@ -19,6 +19,7 @@ enum HelpText {
               --pack 名稱         使用的規則包（預設為 site.json 指定者，出廠為 bsmi-2020）。
               --lang zh-TW|en     訊息語言（預設依 TRACESPREP_LANG、LANG，否則依 site.json，出廠為 zh-TW）。
               --max-size MiB      可讀取的最大檔案（單位 MiB，1 到 16384，預設 256）；較大的檔案不讀取並列為錯誤。
+              --threads 數量      同時檢查一個檔案中各批貨物的執行緒上限（1 到 64，預設為處理器數量，最多 8）。
               -h, --help          顯示此說明。
 
             結束碼：0 全部通過（可有警告）；65 至少一個檔案被退回；66 找不到檔案；
@@ -41,6 +42,8 @@ enum HelpText {
                                   zh-TW as shipped).
               --max-size MIB      Largest file read, in MiB (1 to 16384, default 256); a larger file is not read
                                   and gets an error.
+              --threads N         Most threads that check the consignments of one file (1 to 64; default: one
+                                  per processor, at most 8).
               -h, --help          Show this help.
 
             EXIT CODES: 0 every file accepted (warnings allowed); 65 at least one file rejected; 66 a file was not found;
@@ -63,7 +66,7 @@ enum HelpText {
               --archive 資料夾    處理完的原檔（預設為收件匣旁的 Archive）。
               --failed 資料夾     無法讀取的原檔（預設為收件匣旁的 Failed）。
               --ledger 檔案       SQLite 帳冊，記錄每個檔案、證書與發現（預設為收件匣旁的 ledger.sqlite）。
-              --rules 資料夾、--pack 名稱、--lang zh-TW|en、--max-size MiB：同 validate。
+              --rules 資料夾、--pack 名稱、--lang zh-TW|en、--max-size MiB、--threads 數量：同 validate。
               -h, --help          顯示此說明。
 
             結束碼：0 完成（被退回的檔案也是正常結果）；70 有檔案無法完整讀取（已移到失敗資料夾）；
@@ -89,7 +92,7 @@ enum HelpText {
               --archive DIR       Where processed originals go (default Archive beside the inbox).
               --failed DIR        Where unreadable originals go (default Failed beside the inbox).
               --ledger FILE       SQLite ledger of every file, certificate and finding (default ledger.sqlite beside the inbox).
-              --rules DIR, --pack NAME, --lang zh-TW|en, --max-size MIB: as for validate.
+              --rules DIR, --pack NAME, --lang zh-TW|en, --max-size MIB, --threads N: as for validate.
               -h, --help          Show this help.
 
             EXIT CODES: 0 done (a rejected file is a normal outcome); 70 a file could not be read to the end (it is in the
@@ -116,7 +119,7 @@ enum HelpText {
               --settle 秒數       檔案須維持不變多少秒才處理，可用小數（0.1 到 3600，預設 2）。
               --poll 秒數         不使用 inotify，改為每隔此秒數掃描收件匣，可用小數（0.1 到 3600）。
               --inbox、--outbox、--archive、--failed 資料夾，--ledger 檔案：同 run。
-              --rules 資料夾、--pack 名稱、--lang zh-TW|en、--max-size MiB：同 validate。
+              --rules 資料夾、--pack 名稱、--lang zh-TW|en、--max-size MiB、--threads 數量：同 validate。
               -h, --help          顯示此說明。
 
             結束碼：0 收到 SIGINT 或 SIGTERM 後正常結束；64 用法錯誤；66 找不到收件匣；
@@ -145,7 +148,7 @@ enum HelpText {
                                   (0.1 to 3600, default 2).
               --poll SECONDS      Scan the inbox every SECONDS without inotify; decimals allowed (0.1 to 3600).
               --inbox, --outbox, --archive, --failed DIR, --ledger FILE: as for run.
-              --rules DIR, --pack NAME, --lang zh-TW|en, --max-size MIB: as for validate.
+              --rules DIR, --pack NAME, --lang zh-TW|en, --max-size MIB, --threads N: as for validate.
               -h, --help          Show this help.
 
             EXIT CODES: 0 stopped by SIGINT or SIGTERM; 64 wrong usage; 66 the inbox was not found;

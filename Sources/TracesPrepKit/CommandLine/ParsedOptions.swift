@@ -20,12 +20,14 @@ struct ParsedOptions {
     var since: String?
     /// `--max-size`: the largest input file read, in bytes (given in MiB).
     var maxFileBytes = FileValidator.defaultMaxFileBytes
+    /// `--threads`: the most threads that check one file's consignments.
+    var threads = RuleEngine.defaultThreads
     var help = false
     var version = false
 
     static let valueOptions = [
         "--format", "--lang", "--rules", "--site", "--pack", "--inbox", "--outbox", "--archive", "--failed", "--ledger", "--settle", "--poll",
-        "--since", "--max-size",
+        "--since", "--max-size", "--threads",
     ]
 
     static func parse(_ arguments: [String]) throws -> ParsedOptions {
@@ -99,6 +101,7 @@ struct ParsedOptions {
             case "--poll": options.poll = try seconds(value, option: name)
             case "--since": options.since = value
             case "--max-size": options.maxFileBytes = try mebibytes(value, option: name) * 1024 * 1024
+            case "--threads": options.threads = try threadCount(value, option: name)
             default: break
             }
         }
@@ -130,6 +133,16 @@ struct ParsedOptions {
             throw CommandFailure(.usage, LocalizedText(
                 zhTW: "\(option) 需要 1 到 16384 之間的整數（單位 MiB，例如 512），不接受「\(value)」。",
                 en: "\(option) takes a whole number of MiB from 1 to 16384 (such as 512), not '\(value)'."))
+        }
+        return number
+    }
+
+    /// Parses a thread count from 1 to 64.
+    static func threadCount(_ value: String, option: String) throws -> Int {
+        guard value.allSatisfy({ ("0"..."9").contains($0) }), let number = Int(value), (1...64).contains(number) else {
+            throw CommandFailure(.usage, LocalizedText(
+                zhTW: "\(option) 需要 1 到 64 之間的整數，不接受「\(value)」。",
+                en: "\(option) takes a whole number from 1 to 64, not '\(value)'."))
         }
         return number
     }

@@ -18,7 +18,7 @@ struct RunCommand {
         let logger = Logger(sink: { errorSink($0 + "\n") })
         let results: [InboxResult]
         do {
-            results = try InboxProcessor(library: library, folders: folders, logger: logger, maxFileBytes: options.maxFileBytes).processWaitingFiles()
+            results = try InboxProcessor(library: library, folders: folders, logger: logger, maxFileBytes: options.maxFileBytes, threads: options.threads).processWaitingFiles()
         } catch let busy as InboxLock.Busy {
             throw CommandFailure.inboxBusy(busy, inbox: inbox)
         } catch let error as FileSystemError {

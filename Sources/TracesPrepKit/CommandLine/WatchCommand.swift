@@ -54,7 +54,7 @@ struct WatchCommand {
         ])
         do {
             // Finish what an earlier run or watch left unfinished before taking new files.
-            let recovered = try InboxProcessor(library: current.library, folders: folders, logger: logger, maxFileBytes: options.maxFileBytes).processWhileLocked(names: [])
+            let recovered = try InboxProcessor(library: current.library, folders: folders, logger: logger, maxFileBytes: options.maxFileBytes, threads: options.threads).processWhileLocked(names: [])
             for result in recovered {
                 tool.standardOutput(result.summary(language) + "\n")
             }
@@ -69,7 +69,7 @@ struct WatchCommand {
         let watcher = InboxWatcher(
             settings: settings, logger: logger, language: language, signals: signals,
             process: { names in
-                let processor = InboxProcessor(library: current.library, folders: folders, logger: logger, maxFileBytes: options.maxFileBytes)
+                let processor = InboxProcessor(library: current.library, folders: folders, logger: logger, maxFileBytes: options.maxFileBytes, threads: options.threads)
                 for result in try processor.processWhileLocked(names: names) {
                     tool.standardOutput(result.summary(language) + "\n")
                 }

@@ -71,12 +71,18 @@ public struct InboxProcessor {
     public var now: () -> Date = Date.init
     /// Files larger than this are not read (see `FileValidator.maxFileBytes`).
     public var maxFileBytes: Int
+    /// The most threads that check one file's consignments.
+    public var threads: Int
 
-    public init(library: RuleLibrary, folders: InboxFolders, logger: Logger, maxFileBytes: Int = FileValidator.defaultMaxFileBytes) {
+    public init(
+        library: RuleLibrary, folders: InboxFolders, logger: Logger, maxFileBytes: Int = FileValidator.defaultMaxFileBytes,
+        threads: Int = RuleEngine.defaultThreads
+    ) {
         self.library = library
         self.folders = folders
         self.logger = logger
         self.maxFileBytes = maxFileBytes
+        self.threads = threads
     }
 
     /// Processes every waiting file, after finishing the files an earlier run left unfinished.
@@ -218,7 +224,7 @@ public struct InboxProcessor {
         var report: FileReport?
         var readError: InputFileError?
         do {
-            report = try FileValidator(library: library, maxFileBytes: maxFileBytes).validate(claimedURL, displayPath: file.name, attachmentFolder: folders.inbox)
+            report = try FileValidator(library: library, maxFileBytes: maxFileBytes, threads: threads).validate(claimedURL, displayPath: file.name, attachmentFolder: folders.inbox)
         } catch let error as InputFileError {
             readError = error
             logger.log(.error, "file could not be read", [("file", file.name), ("error", error.message.en)])

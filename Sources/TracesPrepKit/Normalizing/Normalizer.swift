@@ -4,13 +4,33 @@ import Foundation
 public struct Normalizer: Sendable {
     public var catalog: FieldCatalog
     public var codeLists: [String: CodeList]
+    /// Results already worked out in this file, by field, raw text and unit. Names, addresses,
+    /// codes and species repeat on many rows, and each is parsed once.
+    private var results: [ResultKey: Result] = [:]
+    /// The number of results kept before the store is emptied, which bounds its memory.
+    static let resultLimit = 50_000
+
+    private struct ResultKey: Hashable {
+        var field: String
+        var raw: String
+        var unit: String?
+    }
+
+    /// A normalised value without its source, and the event its rewrite raises, if any.
+    private struct Result {
+        var text: String
+        var typed: TypedValue?
+        var problem: ValueProblem?
+        var damage: ExcelDamage?
+        var event: String?
+    }
 
     public init(catalog: FieldCatalog, codeLists: [String: CodeList]) {
         self.catalog = catalog
         self.codeLists = codeLists
     }
 
-    public func normalize(_ consignment: Consignment, events: inout [StageEvent]) -> NormalizedConsignment {
+    public mutating func normalize(_ consignment: Consignment, events: inout [StageEvent]) -> NormalizedConsignment {
         func run(_ group: FieldValues) -> NormalizedValues {
             normalize(group, consignment: consignment.reference, events: &events)
         }
@@ -22,26 +42,49 @@ public struct Normalizer: Sendable {
             lines: consignment.lines.map(run))
     }
 
-    func normalize(_ group: FieldValues, consignment: String, events: inout [StageEvent]) -> NormalizedValues {
+    mutating func normalize(_ group: FieldValues, consignment: String, events: inout [StageEvent]) -> NormalizedValues {
         var output = NormalizedValues(location: group.location, values: [:])
         output.values.reserveCapacity(group.values.count)
         for (id, value) in group.values.sorted(by: { $0.key < $1.key }) {
             guard let field = catalog[id] else { continue }
-            var normalized = normalize(value, as: field, unit: field.type == .weight ? unitValue(for: id, in: group) : nil)
-            normalized.damage = ExcelDamageDetector.detect(value, type: field.type)
-            if normalized.problem == nil, normalized.damage == nil, normalized.text != value.raw,
-               isWorthReporting(value.raw, normalized, field)
-            {
-                // A CCC code keeps only its HS-6 prefix, so the CN code itself still needs a person.
-                let name = field.type == .cnCode && Self.isCCCCode(value.raw) ? EventName.cccCodeReduced : EventName.normalized
-                events.append(StageEvent(
-                    name, field: id, consignment: consignment, location: value.location,
-                    value: value.raw, expected: normalized.text))
+            let unit = field.type == .weight ? unitValue(for: id, in: group) : nil
+            let result: Result
+            // A workbook cell's stored number and format take part in the result, so it is not reused.
+            let key = value.cell == nil ? ResultKey(field: id, raw: value.raw, unit: unit) : nil
+            if let key, let known = results[key] {
+                result = known
+            } else {
+                result = normalized(value, as: field, unit: unit)
+                if let key {
+                    if results.count >= Self.resultLimit { results.removeAll(keepingCapacity: true) }
+                    results[key] = result
+                }
             }
-            if normalized.text.isEmpty { normalized.text = value.raw.trimmingWhitespace() }
-            output.values[id] = normalized
+            if let event = result.event {
+                events.append(StageEvent(
+                    event, field: id, consignment: consignment, location: value.location,
+                    value: value.raw, expected: result.text))
+            }
+            output.values[id] = NormalizedValue(
+                source: value, text: result.text, typed: result.typed, problem: result.problem, damage: result.damage)
         }
         return output
+    }
+
+    /// Normalises one value and decides which event, if any, reports the rewrite.
+    private func normalized(_ value: FieldValue, as field: FieldDefinition, unit: String?) -> Result {
+        var normalized = normalize(value, as: field, unit: unit)
+        normalized.damage = ExcelDamageDetector.detect(value, type: field.type)
+        var event: String?
+        if normalized.problem == nil, normalized.damage == nil, normalized.text != value.raw,
+           isWorthReporting(value.raw, normalized, field)
+        {
+            // A CCC code keeps only its HS-6 prefix, so the CN code itself still needs a person.
+            event = field.type == .cnCode && Self.isCCCCode(value.raw) ? EventName.cccCodeReduced : EventName.normalized
+        }
+        if normalized.text.isEmpty { normalized.text = value.raw.trimmingWhitespace() }
+        return Result(
+            text: normalized.text, typed: normalized.typed, problem: normalized.problem, damage: normalized.damage, event: event)
     }
 
     /// Returns the unit column that goes with a weight field, if the file has one.

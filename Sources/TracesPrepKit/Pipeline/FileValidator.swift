@@ -32,12 +32,15 @@ public struct FileValidator: Sendable {
     public var library: RuleLibrary
     /// Files larger than this are not read (a `structure` error).
     public var maxFileBytes: Int
+    /// The most threads that check the consignments of one file.
+    public var threads: Int
 
     public static let defaultMaxFileBytes = 256 * 1024 * 1024
 
-    public init(library: RuleLibrary, maxFileBytes: Int = FileValidator.defaultMaxFileBytes) {
+    public init(library: RuleLibrary, maxFileBytes: Int = FileValidator.defaultMaxFileBytes, threads: Int = RuleEngine.defaultThreads) {
         self.library = library
         self.maxFileBytes = maxFileBytes
+        self.threads = threads
     }
 
     /// Validates the file at `url`. Attached files are looked up in `attachmentFolder`, by default
@@ -129,7 +132,7 @@ public struct FileValidator: Sendable {
     }
 
     private func report(for file: consuming ConsignmentFile, input: InputDescription, attachmentFolder: URL? = nil) -> FileReport {
-        let checked = RuleEngine(library: library).check(file, attachmentFolder: attachmentFolder)
+        let checked = RuleEngine(library: library, threads: threads).check(file, attachmentFolder: attachmentFolder)
         return FileReport(input: input, checked: checked, packName: library.pack.name, packVersion: library.pack.version)
     }
 

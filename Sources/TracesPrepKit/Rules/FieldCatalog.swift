@@ -51,6 +51,11 @@ public struct FieldCatalog: Sendable {
         byID[id].map { fields[$0] }
     }
 
+    /// The level of a field, without copying its whole definition.
+    public func level(of id: String) -> FieldLevel? {
+        byID[id].map { fields[$0].level }
+    }
+
     /// Resolves a header as written to a field. Accepts the id, the English label with or without
     /// a leading box number (`I.19 Container number`), the Chinese label and any alias.
     public func field(forHeader header: String) -> FieldDefinition? {

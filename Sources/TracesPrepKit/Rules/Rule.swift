@@ -44,6 +44,17 @@ public struct RuleExample: Sendable, Equatable {
 }
 
 /// One rule as declared in a rule file: what it checks, how it reports and in which words.
+/// A compiled regular expression shared by every check of a run. NSRegularExpression is
+/// immutable once made and safe to use from several threads.
+final class CompiledPattern: @unchecked Sendable {
+    let expression: NSRegularExpression
+
+    init?(wholeValue pattern: String) {
+        guard let expression = try? NSRegularExpression(pattern: "^(?:" + pattern + ")$") else { return nil }
+        self.expression = expression
+    }
+}
+
 public struct Rule: Sendable {
     public var id: String
     /// The name of the check in the engine that runs this rule (`required`, `iso6346_check_digit` …).
@@ -63,6 +74,8 @@ public struct Rule: Sendable {
     /// The fields a rule without `fields` covers through its `types` parameter, resolved against
     /// the field catalogue when the library is loaded so that checks need not search it per consignment.
     var fieldsOfTypes: [String]? = nil
+    /// The `pattern` parameter compiled as a whole-value expression, when the library is loaded.
+    var compiledPattern: CompiledPattern? = nil
 
     public func parameter(_ name: String) -> String? { parameters[name]?.text }
     public func listParameter(_ name: String) -> [String] { parameters[name]?.list ?? [] }

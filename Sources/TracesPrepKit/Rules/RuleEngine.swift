@@ -22,13 +22,18 @@ public struct CheckedFile: Sendable {
 /// what TRACES-NT fills and applies every rule.
 public struct RuleEngine: Sendable {
     public var library: RuleLibrary
+    /// The maximum number of threads that normalise and check consignments at once.
+    public var threads: Int
 
-    public init(library: RuleLibrary) {
+    public init(library: RuleLibrary, threads: Int = RuleEngine.defaultThreads) {
         self.library = library
+        self.threads = threads
     }
 
+    /// One thread per processor, up to eight.
+    public static var defaultThreads: Int { min(ProcessInfo.processInfo.activeProcessorCount, 8) }
+
     public func check(_ file: consuming ConsignmentFile, attachmentFolder: URL?) -> CheckedFile {
-        let normalizer = Normalizer(catalog: library.catalog, codeLists: library.codeLists)
         var fileFindings = file.events.filter { $0.consignment == nil }.compactMap(library.finding(for:))
         var eventsByReference: [String: [StageEvent]] = [:]
         for event in file.events {
@@ -39,16 +44,13 @@ public struct RuleEngine: Sendable {
             columnOrder[header] = index
         }
         let sorted = { (findings: [Finding]) in Self.sortedInFileOrder(findings, columnOrder: columnOrder) }
-        var checked: [CheckedConsignment] = []
-        checked.reserveCapacity(file.consignments.count)
-        // Each consignment as read is let go once it is normalised, so the file is not held twice.
-        var unread = Array(file.consignments.reversed())
+        let consignments = file.consignments
         file.consignments = []
-        while let consignment = unread.popLast() {
-            var events: [StageEvent] = []
-            let normalized = normalizer.normalize(consignment, events: &events)
-            var result = check(normalized, columns: file.columns, attachmentFolder: attachmentFolder, events: &events)
-            events += eventsByReference.removeValue(forKey: consignment.reference) ?? []
+        var checked: [CheckedConsignment] = []
+        checked.reserveCapacity(consignments.count)
+        for (result, consignmentEvents) in checkAll(consignments, columns: file.columns, attachmentFolder: attachmentFolder) {
+            var result = result
+            let events = consignmentEvents + (eventsByReference.removeValue(forKey: result.consignment.reference) ?? [])
             result.findings = sorted(result.findings + events.compactMap(library.finding(for:)))
             result.verdict = Verdict.of(result.findings, complete: file.complete)
             checked.append(result)
@@ -64,6 +66,46 @@ public struct RuleEngine: Sendable {
         let all = sorted(fileFindings + checked.flatMap(\.findings))
         let verdict = Verdict.of(all, complete: file.complete)
         return CheckedFile(file: file, consignments: checked, findings: all, verdict: verdict)
+    }
+
+    /// The minimum number of consignments per thread. With fewer, starting a thread costs more
+    /// than it saves (an estimate, not measured per machine).
+    static let consignmentsPerWorker = 200
+
+    /// The consignments not yet checked by one thread, and what it made of the others.
+    private final class Share: @unchecked Sendable {
+        /// In reverse order, so that each is taken from the end and let go once checked.
+        var pending: [Consignment]
+        var results: [(CheckedConsignment, [StageEvent])] = []
+
+        init(_ consignments: ArraySlice<Consignment>) {
+            pending = consignments.reversed()
+        }
+    }
+
+    /// Normalises and checks every consignment, with the events of each, in file order. A large
+    /// file is split into contiguous shares checked on separate threads, one share per thread.
+    private func checkAll(
+        _ consignments: consuming [Consignment], columns: [String: String], attachmentFolder: URL?
+    ) -> [(CheckedConsignment, [StageEvent])] {
+        let workers = max(1, min(threads, consignments.count / Self.consignmentsPerWorker))
+        let shareSize = (consignments.count + workers - 1) / workers
+        let shares = stride(from: 0, to: consignments.count, by: max(shareSize, 1)).map { start in
+            Share(consignments[start..<min(start + shareSize, consignments.count)])
+        }
+        // The shares now hold the only copies, so each consignment is freed as its thread finishes it.
+        consignments = []
+        DispatchQueue.concurrentPerform(iterations: shares.count) { index in
+            let share = shares[index]
+            var normalizer = Normalizer(catalog: library.catalog, codeLists: library.codeLists)
+            while let consignment = share.pending.popLast() {
+                var events: [StageEvent] = []
+                let normalized = normalizer.normalize(consignment, events: &events)
+                let result = check(normalized, columns: columns, attachmentFolder: attachmentFolder, events: &events)
+                share.results.append((result, events))
+            }
+        }
+        return shares.flatMap(\.results)
     }
 
     private func check(

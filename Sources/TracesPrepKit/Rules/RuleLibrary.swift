@@ -62,9 +62,13 @@ public struct RuleLibrary: Sendable {
             eventRules: [:], species: SpeciesIndex(list: codeLists["species"]), hsIndex: HSIndex(list: codeLists["hs2022"]),
             consignmentSchema: try loadConsignmentSchema(root.appendingPathComponent("xml/consignments.xsd")))
         library.warnings = warnings
-        for index in library.pack.rules.indices where library.pack.rules[index].fields.isEmpty {
-            let types = Set(library.pack.rules[index].listParameter("types"))
-            library.pack.rules[index].fieldsOfTypes = catalog.fields.filter { types.contains($0.type.rawValue) }.map(\.id)
+        for index in library.pack.rules.indices {
+            let rule = library.pack.rules[index]
+            if rule.fields.isEmpty {
+                let types = Set(rule.listParameter("types"))
+                library.pack.rules[index].fieldsOfTypes = catalog.fields.filter { types.contains($0.type.rawValue) }.map(\.id)
+            }
+            library.pack.rules[index].compiledPattern = rule.parameter("pattern").flatMap(CompiledPattern.init(wholeValue:))
         }
         return try library.verified()
     }

@@ -73,6 +73,12 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// U+2028 and U+2029, which JavaScript reads as line ends. Other bytes are copied as they are.
     static func writeString(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
+        // Most strings need no escape and are copied in one piece.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+            output.append(contentsOf: text.utf8)
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         let bytes = Array(text.utf8)
         var index = 0
         let hex: [UInt8] = Array("0123456789abcdef".utf8)

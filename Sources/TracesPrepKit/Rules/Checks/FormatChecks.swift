@@ -4,7 +4,7 @@ import Foundation
 extension CheckContext {
     func forEachValue(of fields: [String], _ body: (_ field: String, _ value: NormalizedValue, _ line: Int?) -> Void) {
         for field in fields {
-            guard let level = library.catalog[field]?.level else { continue }
+            guard let level = library.catalog.level(of: field) else { continue }
             for (index, group) in consignment.groups(at: level).enumerated() {
                 if let value = group[field] { body(field, value, level == .line ? index : nil) }
             }
@@ -69,7 +69,7 @@ struct PatternCheck: Check {
 
     func run(_ rule: Rule, _ context: inout CheckContext) {
         guard let pattern = rule.parameter("pattern"),
-              let expression = try? NSRegularExpression(pattern: "^(?:" + pattern + ")$")
+              let expression = (rule.compiledPattern ?? CompiledPattern(wholeValue: pattern))?.expression
         else { return }
         let uppercase = rule.parameters["uppercase"] == .flag(true)
         var hits: [(String, NormalizedValue)] = []

@@ -7,7 +7,7 @@ struct RequiredCheck: Check {
 
     func run(_ rule: Rule, _ context: inout CheckContext) {
         for field in rule.fields {
-            guard let level = context.library.catalog[field]?.level else { continue }
+            guard let level = context.library.catalog.level(of: field) else { continue }
             let groups = context.consignment.groups(at: level)
             for (index, group) in groups.enumerated() {
                 let line = level == .line ? index : nil
@@ -28,7 +28,7 @@ struct RequiredWithCheck: Check {
     static let placeholders = ["trigger_label"]
 
     func run(_ rule: Rule, _ context: inout CheckContext) {
-        guard let trigger = rule.parameter("trigger"), let level = context.library.catalog[trigger]?.level else { return }
+        guard let trigger = rule.parameter("trigger"), let level = context.library.catalog.level(of: trigger) else { return }
         let triggerLabel = context.library.catalog[trigger]?.label ?? LocalizedText(zhTW: trigger, en: trigger)
         for (index, group) in context.consignment.groups(at: level).enumerated() where group[trigger] != nil {
             guard context.applies(rule, line: level == .line ? index : nil) else { continue }
@@ -51,7 +51,7 @@ struct RequiredGroupCheck: Check {
     func run(_ rule: Rule, _ context: inout CheckContext) {
         guard context.applies(rule) else { return }
         for field in rule.fields {
-            guard let level = context.library.catalog[field]?.level else { continue }
+            guard let level = context.library.catalog.level(of: field) else { continue }
             if context.consignment.groups(at: level).contains(where: { $0[field] != nil }) { continue }
             context.report(rule, field: field, location: context.location(of: field, in: context.consignment.header))
         }
