@@ -131,22 +131,33 @@ struct SafeXMLParser {
         }
 
         let childNodes = Self.children(of: node)
+        let elementCount = childNodes.reduce(0) { $0 + (xb_node_kind($1) == XBNodeKindElement ? 1 : 0) }
+        // Same-named siblings are counted only where there can be any: most elements hold text alone.
         var totals: [String: Int] = [:]
-        for child in childNodes where xb_node_kind(child) == XBNodeKindElement {
-            totals[Self.nameKey(child), default: 0] += 1
+        if elementCount > 1 {
+            for child in childNodes where xb_node_kind(child) == XBNodeKindElement {
+                totals[Self.nameKey(child), default: 0] += 1
+            }
         }
         var seen: [String: Int] = [:]
         var children: [ParsedXMLContent] = []
+        children.reserveCapacity(childNodes.count)
         for child in childNodes {
             let kind = xb_node_kind(child)
             if kind == XBNodeKindText {
                 children.append(.text(String(cString: xb_node_text(child)), line: xb_node_line(child)))
             } else if kind == XBNodeKindElement {
-                let key = Self.nameKey(child)
-                seen[key, default: 0] += 1
-                let showsPosition = totals[key, default: 0] > 1 || Self.hasElementChild(child)
+                var position = 1
+                var total = 1
+                if elementCount > 1 {
+                    let key = Self.nameKey(child)
+                    seen[key, default: 0] += 1
+                    position = seen[key, default: 1]
+                    total = totals[key, default: 1]
+                }
+                let showsPosition = total > 1 || Self.hasElementChild(child)
                 children.append(.element(Self.copy(
-                    child, parentPath: path, position: showsPosition ? seen[key] : nil, prefixes: prefixes)))
+                    child, parentPath: path, position: showsPosition ? position : nil, prefixes: prefixes)))
             }
         }
         return ParsedXMLElement(
