@@ -22,8 +22,10 @@ let package = Package(
         .target(name: "XMLBridge", dependencies: ["CLibXML2"]),
         // Raw deflate, CRC-32 and a hardened XML parse for XLSX members, in C behind opaque handles.
         .target(name: "XLSXBridge", dependencies: ["CZlib", "CLibXML2"]),
+        // SHA-256 blocks with the processor's SHA instructions, for the input digest of large files.
+        .target(name: "SHA256Blocks"),
         // The pipeline: reading, rules, auto-fill, certificates, reports, inbox, ledger.
-        .target(name: "TracesPrepKit", dependencies: ["CSQLite", "CSignalFD", "XMLBridge", "XLSXBridge"]),
+        .target(name: "TracesPrepKit", dependencies: ["CSQLite", "CSignalFD", "XMLBridge", "XLSXBridge", "SHA256Blocks"]),
         // The command line: argument parsing, help text and exit codes only.
         .executableTarget(name: "tracesprep", dependencies: ["TracesPrepKit"]),
         .testTarget(

@@ -32,4 +32,28 @@ import Testing
         split.update(Array("jklmklmnlmnomnopnopq".utf8))
         #expect(split.hexDigest() == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
+
+    @Test func hardwareAndSwiftAgree() {
+        // 100,000 bytes of a fixed pseudo-random sequence, hashed in pieces that cross block edges.
+        var generator: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let bytes = (0..<100_000).map { _ -> UInt8 in
+            generator = generator &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: generator >> 56)
+        }
+        var hardware = SHA256()
+        var portable = SHA256(hardware: false)
+        for start in stride(from: 0, to: bytes.count, by: 999) {
+            let piece = Array(bytes[start..<min(start + 999, bytes.count)])
+            hardware.update(piece)
+            portable.update(piece)
+        }
+        #expect(hardware.hexDigest() == portable.hexDigest())
+        #expect(hardware.hexDigest() == SHA256.hexDigest(bytes))
+    }
+
+    @Test func swiftPathGivesStandardDigest() {
+        var portable = SHA256(hardware: false)
+        portable.update(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+        #expect(portable.hexDigest() == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
 }

@@ -1,3 +1,5 @@
+import SHA256Blocks
+
 /// SHA-256 (FIPS 180-4), for the input digest in reports; Foundation on Linux has no CryptoKit.
 /// Feed bytes with `update` and read the digest with `hexDigest()`, or hash a whole buffer with
 /// `hexDigest(_:)`.
@@ -20,7 +22,15 @@ public struct SHA256 {
     private var pending: [UInt8] = []
     private var byteCount: UInt64 = 0
 
+    /// False to use the Swift compression function even where the SHA instructions exist.
+    private var usesHardware = SHA256.hardwareAvailable
+
     public init() {}
+
+    /// A hasher that never uses the SHA instructions, so tests can compare both ways.
+    init(hardware: Bool) {
+        usesHardware = hardware && Self.hardwareAvailable
+    }
 
     /// The digest of `bytes` as 64 lower-case hex digits.
     public static func hexDigest(_ bytes: [UInt8]) -> String {
@@ -65,8 +75,20 @@ public struct SHA256 {
         }.joined()
     }
 
+    /// True when the processor's SHA instructions can be used; they are several times faster.
+    static let hardwareAvailable = sha256_hardware_available() == 1
+
     /// Runs the compression function over whole 64-byte blocks.
     private mutating func compress(blocksOf bytes: UnsafeBufferPointer<UInt8>) {
+        if usesHardware, let base = bytes.baseAddress {
+            state.withUnsafeMutableBufferPointer { sha256_blocks_hardware($0.baseAddress!, base, bytes.count / 64) }
+            return
+        }
+        compressPortably(blocksOf: bytes)
+    }
+
+    /// Runs the compression function in Swift, for processors without the SHA instructions.
+    private mutating func compressPortably(blocksOf bytes: UnsafeBufferPointer<UInt8>) {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
             Self.roundConstants.withUnsafeBufferPointer { constants in
                 state.withUnsafeMutableBufferPointer { state in
