@@ -101,9 +101,12 @@ public struct CSVConsignmentReader {
             field.map { ($0.id, levels.firstIndex(of: $0.level)!, file.columns[$0.id]) }
         }
 
+        // Each level's values are stored with room for all its columns, so no dictionary grows.
+        let columnsPerLevel = levels.indices.map { level in columns.filter { $0?.level == level }.count }
+
         for (offset, record) in records.enumerated() {
             let rowLocation = SourceLocation(line: record.line, record: offset + 1)
-            var row = [FieldValues](repeating: FieldValues(location: rowLocation), count: levels.count)
+            var row = columnsPerLevel.map { FieldValues(location: rowLocation, values: Dictionary(minimumCapacity: $0)) }
             var reference = ""
             for (index, column) in columns.enumerated() {
                 guard let column, index < record.cells.count else { continue }
@@ -149,6 +152,10 @@ public struct CSVConsignmentReader {
     /// `row` holds the row's values of each level, in the order of `FieldLevel.allCases`.
     private func merge(_ row: [FieldValues], into consignment: inout Consignment, events: inout [StageEvent]) {
         let (header, document, container, line) = (row[0], row[1], row[2], row[3])
+        // The first row of a consignment gives its header as it is.
+        if consignment.header.values.isEmpty {
+            consignment.header.values = header.values
+        }
         for (id, value) in header.values {
             guard let existing = consignment.header[id] else {
                 consignment.header[id] = value
