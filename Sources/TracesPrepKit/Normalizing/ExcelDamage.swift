@@ -59,7 +59,8 @@ enum ExcelDamageDetector {
             if let parts = dateParts(text, numericForms: true) {
                 return .date(month: parts.month, day: parts.day)
             }
-            let number = String(text.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") })
+            let numberBytes = text.utf8.prefix { (0x30...0x39).contains($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }
+            let number = String(decoding: numberBytes, as: UTF8.self)
             return separatorProblem(number)
         default:
             return nil

@@ -160,7 +160,7 @@ public struct Normalizer: Sendable {
             }
         case .integer:
             let digits = Self.removingThousandsSeparators(trimmed)
-            if let number = Int(digits), digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            if let number = Int(digits), digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
                 result.text = String(number)
                 result.typed = .integer(number)
             } else {
@@ -270,7 +270,7 @@ public struct Normalizer: Sendable {
         let plain = removingThousandsSeparators(text)
         let parts = plain.split(separator: ".", omittingEmptySubsequences: false)
         guard !plain.isEmpty, parts.count <= 2,
-              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+              parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { (0x30...0x39).contains($0) } })
         else { return nil }
         return exactDecimal(plain) ?? Decimal(string: plain, locale: posix)
     }

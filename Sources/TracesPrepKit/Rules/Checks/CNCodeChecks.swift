@@ -10,18 +10,18 @@ extension CheckContext {
 /// CN code forms: 4, 6 or 8 digits, checked to the HS-6 prefix.
 public enum CNCode {
     public static func isDigits(_ text: String) -> Bool {
-        !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
+        !text.isEmpty && text.utf8.allSatisfy { (0x30...0x39).contains($0) }
     }
 
     /// Restores the leading zero of a code of odd length 3, 5 or 7, which a spreadsheet dropped.
     public static func repairedLeadingZero(_ text: String) -> String? {
-        guard isDigits(text), [3, 5, 7].contains(text.count) else { return nil }
+        guard isDigits(text), [3, 5, 7].contains(text.utf8.count) else { return nil }
         return "0" + text
     }
 
     public static func usable(_ text: String) -> String? {
         let code = repairedLeadingZero(text) ?? text
-        return isDigits(code) && [4, 6, 8].contains(code.count) ? code : nil
+        return isDigits(code) && [4, 6, 8].contains(code.utf8.count) ? code : nil
     }
 
     /// Returns the HS heading or subheading to look up: the first 6 digits, or 4 for a heading.
