@@ -12,7 +12,9 @@ struct ValidateCommand {
                 zhTW: "validate 需要至少一個檔案。", en: "validate needs at least one file."))
         }
         let library = try tool.loadLibrary(options)
-        let validator = FileValidator(library: library, maxFileBytes: options.maxFileBytes, threads: options.threads)
+        var validator = FileValidator(library: library, maxFileBytes: options.maxFileBytes, threads: options.threads)
+        // validate writes no annotated copy, so the rows as read are not kept.
+        validator.keepsRecords = false
         var reports: [FileReport] = []
         var missingInput = false
         var unreadable = false

@@ -282,7 +282,7 @@ public final class Ledger {
         var text = ""
         func append(_ group: NormalizedValues, _ label: String) {
             text += "[\(label)]\n"
-            for (field, value) in group.values.sorted(by: { $0.key < $1.key }) {
+            for (field, value) in group.pairs.sorted(by: { $0.0 < $1.0 }) {
                 text += "\(field)=\(value.source.raw)\n"
             }
         }

@@ -37,9 +37,11 @@ final class Box<Value: Sendable>: Sendable {
     }
 }
 
-/// The values of one repeating-group entry, commodity line or consignment, keyed by field id.
+/// The values of one repeating-group entry, commodity line or consignment, by field id. Like
+/// `NormalizedValues`, it keeps field ids and values in two arrays, in the order they were added.
 public struct FieldValues: Sendable, Equatable {
-    public var values: [String: FieldValue] = [:]
+    private var fields: [String] = []
+    private var entries: [FieldValue] = []
     /// Line and record of the row this group was read from.
     public var location: SourceLocation
 
@@ -48,15 +50,54 @@ public struct FieldValues: Sendable, Equatable {
         self.values = values
     }
 
+    /// The values by field id. Setting it replaces every value.
+    public var values: [String: FieldValue] {
+        get { Dictionary(uniqueKeysWithValues: zip(fields, entries)) }
+        set {
+            let sorted = newValue.sorted { $0.key < $1.key }
+            fields = sorted.map(\.key)
+            entries = sorted.map(\.value)
+        }
+    }
+
+    /// The field ids and values in the order they were added.
+    public var pairs: Zip2Sequence<[String], [FieldValue]> { zip(fields, entries) }
+
+    public var count: Int { fields.count }
+
+    public var isEmpty: Bool { fields.isEmpty }
+
     public subscript(field: String) -> FieldValue? {
-        get { values[field] }
-        set { values[field] = newValue }
+        get { fields.firstIndex(of: field).map { entries[$0] } }
+        set {
+            if let index = fields.firstIndex(of: field) {
+                if let newValue {
+                    entries[index] = newValue
+                } else {
+                    fields.remove(at: index)
+                    entries.remove(at: index)
+                }
+            } else if let newValue {
+                fields.append(field)
+                entries.append(newValue)
+            }
+        }
+    }
+
+    mutating func reserveCapacity(_ count: Int) {
+        fields.reserveCapacity(count)
+        entries.reserveCapacity(count)
     }
 
     /// The raw value with surrounding white space removed, or nil when blank or absent.
     public func text(_ field: String) -> String? {
-        guard let value = values[field], !value.isBlank else { return nil }
+        guard let value = self[field], !value.isBlank else { return nil }
         return value.raw.trimmingWhitespace()
+    }
+
+    /// Equal when both have the same location and the same value for each field, in any order.
+    public static func == (left: FieldValues, right: FieldValues) -> Bool {
+        left.location == right.location && left.values == right.values
     }
 }
 

@@ -43,9 +43,9 @@ public struct Normalizer: Sendable {
     }
 
     mutating func normalize(_ group: FieldValues, consignment: String, events: inout [StageEvent]) -> NormalizedValues {
-        var output = NormalizedValues(location: group.location, values: [:])
-        output.values.reserveCapacity(group.values.count)
-        for (id, value) in group.values.sorted(by: { $0.key < $1.key }) {
+        var output = NormalizedValues(location: group.location)
+        output.reserveCapacity(group.count)
+        for (id, value) in group.pairs.sorted(by: { $0.0 < $1.0 }) {
             guard let field = catalog[id] else { continue }
             let unit = field.type == .weight ? unitValue(for: id, in: group) : nil
             let result: Result
@@ -65,8 +65,9 @@ public struct Normalizer: Sendable {
                     event, field: id, consignment: consignment, location: value.location,
                     value: value.raw, expected: result.text))
             }
-            output.values[id] = NormalizedValue(
-                source: value, text: result.text, typed: result.typed, problem: result.problem, damage: result.damage)
+            output.add(
+                NormalizedValue(source: value, text: result.text, typed: result.typed, problem: result.problem, damage: result.damage),
+                for: id)
         }
         return output
     }

@@ -34,6 +34,8 @@ public struct FileValidator: Sendable {
     public var maxFileBytes: Int
     /// The most threads that check the consignments of one file.
     public var threads: Int
+    /// False to let go of the rows as read once they are grouped: only the annotated copy needs them.
+    public var keepsRecords = true
 
     public static let defaultMaxFileBytes = 256 * 1024 * 1024
 
@@ -90,7 +92,7 @@ public struct FileValidator: Sendable {
             return report(for: file, input: InputDescription(path: path, sha256: "", size: grownSize, format: format))
         }
         let input = InputDescription(path: path, sha256: SHA256.hexDigest(bytes), size: bytes.count, format: format)
-        let file: ConsignmentFile
+        var file: ConsignmentFile
         switch format {
         case .csv:
             file = CSVConsignmentReader(catalog: library.catalog).read(TextDecoder.decode(bytes))
@@ -103,6 +105,7 @@ public struct FileValidator: Sendable {
                 StageEvent(EventName.unsupportedFormat, value: url.pathExtension),
             ])
         }
+        if !keepsRecords { file.records = [] }
         let folder = attachmentFolder ?? url.deletingLastPathComponent()
         var result = report(for: file, input: input, attachmentFolder: folder)
         XLSXConsignmentReader.citeCells(in: &result.checked)

@@ -106,7 +106,11 @@ public struct CSVConsignmentReader {
 
         for (offset, record) in records.enumerated() {
             let rowLocation = SourceLocation(line: record.line, record: offset + 1)
-            var row = columnsPerLevel.map { FieldValues(location: rowLocation, values: Dictionary(minimumCapacity: $0)) }
+            var row = columnsPerLevel.map { count in
+                var values = FieldValues(location: rowLocation)
+                values.reserveCapacity(count)
+                return values
+            }
             var reference = ""
             for (index, column) in columns.enumerated() {
                 guard let column, index < record.cells.count else { continue }
@@ -153,10 +157,10 @@ public struct CSVConsignmentReader {
     private func merge(_ row: [FieldValues], into consignment: inout Consignment, events: inout [StageEvent]) {
         let (header, document, container, line) = (row[0], row[1], row[2], row[3])
         // The first row of a consignment gives its header as it is.
-        if consignment.header.values.isEmpty {
-            consignment.header.values = header.values
+        if consignment.header.isEmpty {
+            consignment.header = header
         }
-        for (id, value) in header.values {
+        for (id, value) in header.pairs {
             guard let existing = consignment.header[id] else {
                 consignment.header[id] = value
                 continue
@@ -171,21 +175,21 @@ public struct CSVConsignmentReader {
                     details: ["other_value": existing.raw, "other_line": String(existing.location.line ?? 0)]))
             }
         }
-        if !document.values.isEmpty, !consignment.documents.contains(where: { Self.sameEntry($0, document) }) {
+        if !document.isEmpty, !consignment.documents.contains(where: { Self.sameEntry($0, document) }) {
             consignment.documents.append(document)
         }
-        if !container.values.isEmpty, !consignment.containers.contains(where: { Self.sameEntry($0, container) }) {
+        if !container.isEmpty, !consignment.containers.contains(where: { Self.sameEntry($0, container) }) {
             consignment.containers.append(container)
         }
-        if !line.values.isEmpty {
+        if !line.isEmpty {
             consignment.lines.append(line)
         }
     }
 
     static func sameEntry(_ left: FieldValues, _ right: FieldValues) -> Bool {
-        guard left.values.count == right.values.count else { return false }
-        return left.values.allSatisfy { id, value in
-            right.values[id].map { $0.raw == value.raw || TextNormalization.key($0.raw) == TextNormalization.key(value.raw) } ?? false
+        guard left.count == right.count else { return false }
+        return left.pairs.allSatisfy { id, value in
+            right[id].map { $0.raw == value.raw || TextNormalization.key($0.raw) == TextNormalization.key(value.raw) } ?? false
         }
     }
 }

@@ -82,11 +82,11 @@ public struct XLSXConsignmentReader {
         var rowsByNumber: [Int: XLSXSheet.Row] = [:]
         for row in sheet.rows { rowsByNumber[row.number] = row }
         func attach(_ group: inout FieldValues) {
-            for (id, value) in group.values {
+            for (id, value) in group.pairs {
                 guard let line = value.location.line, let column = columnOfField[id],
                       let cell = rowsByNumber[line]?.cells[column]
                 else { continue }
-                group.values[id]?.cell = cell.info
+                group[id]?.cell = cell.info
             }
         }
         for index in file.consignments.indices {
