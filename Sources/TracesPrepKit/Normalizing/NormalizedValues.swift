@@ -77,9 +77,9 @@ public struct NormalizedValue: Sendable {
 
 /// The normalised values of one consignment header, group entry or commodity line.
 ///
-/// The values sit in two arrays, field ids and values, in the order they were added: a group has
-/// a few dozen at most, a scan finds one about as fast as a hash would, and the arrays take half
-/// the memory of a dictionary, which matters when a file has a million lines.
+/// The values sit in two arrays, field ids and values, in the order they were added. A group has
+/// a few dozen fields at most, so a scan finds one about as fast as hashing. The arrays also take
+/// about half the memory of a dictionary, which matters when a file has a million lines.
 public struct NormalizedValues: Sendable {
     public var location: SourceLocation
     private var fields: [String] = []
