@@ -13,8 +13,8 @@ struct ValidateCommand {
         }
         let library = try tool.loadLibrary(options)
         var validator = FileValidator(library: library, maxFileBytes: options.maxFileBytes, threads: options.threads)
-        // validate writes no annotated copy, so the rows as read are not kept.
-        validator.keepsRecords = false
+        // validate writes no drafts and no annotated copy, so only what the report needs is kept.
+        validator.keepsInput = false
         var reports: [FileReport] = []
         var missingInput = false
         var unreadable = false

@@ -34,8 +34,10 @@ public struct FileValidator: Sendable {
     public var maxFileBytes: Int
     /// The most threads that check the consignments of one file.
     public var threads: Int
-    /// False to let go of the rows as read once they are grouped: only the annotated copy needs them.
-    public var keepsRecords = true
+    /// False to keep only what the report needs: the rows as read are let go once grouped (only
+    /// the annotated copy needs them) and each consignment's values once it is checked (only the
+    /// draft certificates and the ledger need them).
+    public var keepsInput = true
 
     public static let defaultMaxFileBytes = 256 * 1024 * 1024
 
@@ -105,7 +107,7 @@ public struct FileValidator: Sendable {
                 StageEvent(EventName.unsupportedFormat, value: url.pathExtension),
             ])
         }
-        if !keepsRecords { file.records = [] }
+        if !keepsInput { file.records = [] }
         let folder = attachmentFolder ?? url.deletingLastPathComponent()
         var result = report(for: file, input: input, attachmentFolder: folder)
         XLSXConsignmentReader.citeCells(in: &result.checked)
@@ -135,7 +137,9 @@ public struct FileValidator: Sendable {
     }
 
     private func report(for file: consuming ConsignmentFile, input: InputDescription, attachmentFolder: URL? = nil) -> FileReport {
-        let checked = RuleEngine(library: library, threads: threads).check(file, attachmentFolder: attachmentFolder)
+        var engine = RuleEngine(library: library, threads: threads)
+        engine.keepsValues = keepsInput
+        let checked = engine.check(file, attachmentFolder: attachmentFolder)
         return FileReport(input: input, checked: checked, packName: library.pack.name, packVersion: library.pack.version)
     }
 

@@ -24,6 +24,9 @@ public struct RuleEngine: Sendable {
     public var library: RuleLibrary
     /// The maximum number of threads that normalise and check consignments at once.
     public var threads: Int
+    /// False to keep only each consignment's reference once it is checked, for a report that
+    /// needs no values: memory then stays near that of the file as read.
+    public var keepsValues = true
 
     public init(library: RuleLibrary, threads: Int = RuleEngine.defaultThreads) {
         self.library = library
@@ -101,7 +104,12 @@ public struct RuleEngine: Sendable {
             while let consignment = share.pending.popLast() {
                 var events: [StageEvent] = []
                 let normalized = normalizer.normalize(consignment, events: &events)
-                let result = check(normalized, columns: columns, attachmentFolder: attachmentFolder, events: &events)
+                var result = check(normalized, columns: columns, attachmentFolder: attachmentFolder, events: &events)
+                if !keepsValues {
+                    result.consignment = NormalizedConsignment(
+                        reference: normalized.reference, header: NormalizedValues(location: normalized.header.location),
+                        documents: [], containers: [], lines: [])
+                }
                 share.results.append((result, events))
             }
         }
