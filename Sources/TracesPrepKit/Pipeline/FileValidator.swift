@@ -73,7 +73,7 @@ public struct FileValidator: Sendable {
             ])
             return report(for: file, input: InputDescription(path: path, sha256: "", size: size, format: format))
         }
-        let bytes: [UInt8]
+        var bytes: [UInt8]
         do {
             bytes = try Self.readBytes(url, limit: maxFileBytes, expectedSize: size)
         } catch {
@@ -97,7 +97,10 @@ public struct FileValidator: Sendable {
         var file: ConsignmentFile
         switch format {
         case .csv:
-            file = CSVConsignmentReader(catalog: library.catalog).read(TextDecoder.decode(bytes))
+            let decoded = TextDecoder.decode(bytes)
+            // The decoded text holds every byte again, so the bytes are let go before it is read.
+            bytes = []
+            file = CSVConsignmentReader(catalog: library.catalog).read(decoded)
         case .xml:
             file = XMLConsignmentReader(library: library).read(bytes)
         case .xlsx:

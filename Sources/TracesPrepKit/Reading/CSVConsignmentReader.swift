@@ -8,7 +8,7 @@ public struct CSVConsignmentReader {
         self.catalog = catalog
     }
 
-    public func read(_ decoded: DecodedText) -> ConsignmentFile {
+    public func read(_ decoded: consuming DecodedText) -> ConsignmentFile {
         var events: [StageEvent] = []
         if decoded.encoding != .utf8 && decoded.encoding != .utf8BOM {
             events.append(StageEvent(EventName.decodedFrom, details: ["encoding": decoded.encoding.rawValue]))
@@ -20,6 +20,8 @@ public struct CSVConsignmentReader {
         }
 
         let table = CSVParser.parse(decoded.text)
+        // The records hold every cell, so the text is let go before they are grouped.
+        decoded.text = ""
         var complete = true
         var strayQuotes: [(line: Int, cell: Int)] = []
         for problem in table.problems {
