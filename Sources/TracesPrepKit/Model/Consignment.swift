@@ -89,6 +89,12 @@ public struct FieldValues: Sendable, Equatable {
         entries.reserveCapacity(count)
     }
 
+    /// Returns the value of a field, looking first at `position` in the order of addition.
+    func value(of field: String, near position: Int) -> FieldValue? {
+        if position < fields.count && fields[position] == field { return entries[position] }
+        return self[field]
+    }
+
     /// The raw value with surrounding white space removed, or nil when blank or absent.
     public func text(_ field: String) -> String? {
         guard let value = self[field], !value.isBlank else { return nil }

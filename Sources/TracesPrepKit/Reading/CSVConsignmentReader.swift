@@ -158,12 +158,14 @@ public struct CSVConsignmentReader {
     /// `row` holds the row's values of each level, in the order of `FieldLevel.allCases`.
     private func merge(_ row: [FieldValues], into consignment: inout Consignment, events: inout [StageEvent]) {
         let (header, document, container, line) = (row[0], row[1], row[2], row[3])
-        // The first row of a consignment gives its header as it is.
-        if consignment.header.isEmpty {
+        // The first row of a consignment gives its header as it is. Later rows list their fields
+        // in the same order, so each is looked for at its own position first.
+        let isFirstRow = consignment.header.isEmpty
+        if isFirstRow {
             consignment.header = header
         }
-        for (id, value) in header.pairs {
-            guard let existing = consignment.header[id] else {
+        for (position, (id, value)) in header.pairs.enumerated() where !isFirstRow {
+            guard let existing = consignment.header.value(of: id, near: position) else {
                 consignment.header[id] = value
                 continue
             }
