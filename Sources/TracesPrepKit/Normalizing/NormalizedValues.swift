@@ -104,6 +104,9 @@ public struct NormalizedValues: Sendable {
 
     public func text(_ field: String) -> String? { self[field]?.text }
 
+    /// True when the field has a value; cheaper than reading the value.
+    public func has(_ field: String) -> Bool { fields.contains(field) }
+
     /// Adds the value of a field, or replaces the value the field has.
     mutating func add(_ value: NormalizedValue, for field: String) {
         if let index = fields.firstIndex(of: field) {

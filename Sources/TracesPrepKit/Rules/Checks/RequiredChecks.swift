@@ -11,7 +11,7 @@ struct RequiredCheck: Check {
             let groups = context.consignment.groups(at: level)
             for (index, group) in groups.enumerated() {
                 let line = level == .line ? index : nil
-                guard context.applies(rule, line: line), group[field] == nil else { continue }
+                guard !group.has(field), context.applies(rule, line: line) else { continue }
                 context.report(rule, field: field, location: context.location(of: field, in: group))
             }
         }
@@ -30,9 +30,9 @@ struct RequiredWithCheck: Check {
     func run(_ rule: Rule, _ context: inout CheckContext) {
         guard let trigger = rule.parameter("trigger"), let level = context.library.catalog.level(of: trigger) else { return }
         let triggerLabel = context.library.catalog[trigger]?.label ?? LocalizedText(zhTW: trigger, en: trigger)
-        for (index, group) in context.consignment.groups(at: level).enumerated() where group[trigger] != nil {
+        for (index, group) in context.consignment.groups(at: level).enumerated() where group.has(trigger) {
             guard context.applies(rule, line: level == .line ? index : nil) else { continue }
-            for field in rule.fields where group[field] == nil {
+            for field in rule.fields where !group.has(field) {
                 context.report(
                     rule, field: field, location: context.location(of: field, in: group),
                     localized: ["trigger_label": triggerLabel])
@@ -52,7 +52,7 @@ struct RequiredGroupCheck: Check {
         guard context.applies(rule) else { return }
         for field in rule.fields {
             guard let level = context.library.catalog.level(of: field) else { continue }
-            if context.consignment.groups(at: level).contains(where: { $0[field] != nil }) { continue }
+            if context.consignment.groups(at: level).contains(where: { $0.has(field) }) { continue }
             context.report(rule, field: field, location: context.location(of: field, in: context.consignment.header))
         }
     }
