@@ -10,20 +10,17 @@ struct JSONParserTests {
         try JSONParser.parse(Array(text.utf8))
     }
 
-    /// The message of a syntax error, with its line and column.
-    struct SyntaxError {
-        var message: LocalizedText
-    }
-
-    /// Parses `bytes` and returns the syntax error it raises.
-    func syntaxError(_ bytes: [UInt8]) -> SyntaxError? {
+    /// Parses `bytes` through `JSONNode`, as a rule file is loaded, and returns the error it raises.
+    func syntaxError(_ bytes: [UInt8]) -> RuleFileError? {
         do {
-            _ = try JSONParser.parse(bytes)
+            _ = try JSONNode.parse(bytes, file: "test.json")
             Issue.record("expected a syntax error for \(String(decoding: bytes, as: UTF8.self).debugDescription)")
             return nil
+        } catch let error as RuleFileError {
+            return error
         } catch {
-            let (line, column) = bytes.withUnsafeBufferPointer { JSONParser.lineAndColumn(of: error.offset, in: $0) }
-            return SyntaxError(message: error.message(line: line, column: column))
+            Issue.record("expected a RuleFileError, got \(error)")
+            return nil
         }
     }
 
@@ -276,6 +273,8 @@ struct JSONParserTests {
     func rejectedForm(_ rejection: Rejection) throws {
         let error = try #require(syntaxError(rejection.bytes))
 
+        #expect(error.file == "test.json")
+        #expect(error.path == "$")
         #expect(error.message.en.hasPrefix("not valid JSON at line \(rejection.line), column \(rejection.column): "))
         #expect(error.message.zhTW.hasPrefix("不是有效的 JSON：第 \(rejection.line) 行第 \(rejection.column) 欄，"))
         #expect(error.message.en.contains(rejection.english))

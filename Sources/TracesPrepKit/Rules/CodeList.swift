@@ -51,43 +51,82 @@ public struct CodeList: Sendable {
                 "代碼表名稱「\(name)」與檔名「\(expectedName)」不符。",
                 "list name '\(name)' does not match the file name '\(expectedName)'.")
         }
+        let entriesNode = try root.required("entries")
+        let items = try entriesNode.arrayValues()
         var entries: [CodeEntry] = []
-        for node in try root.required("entries").array() {
-            // Read each entry's members from one cast of the object: casting per key is slow
-            // on Linux, and the species list has over 13,000 entries.
-            let object = try node.object()
-            var attributes: [String: String] = [:]
-            var code: String?
-            var label: LocalizedText?
-            var aliases: [String] = []
-            for (key, value) in object {
-                switch key {
-                case "code":
-                    code = try JSONNode(value: value, path: "\(node.path).code", file: node.file).string()
-                case "label":
-                    label = try JSONNode(value: value, path: "\(node.path).label", file: node.file).localized()
-                case "aliases":
-                    aliases = try JSONNode(value: value, path: "\(node.path).aliases", file: node.file).strings()
-                default:
-                    if let text = value as? String {
-                        attributes[key] = text
-                    } else if JSONNode.isBoolean(value), let flag = value as? Bool {
-                        attributes[key] = flag ? "true" : "false"
-                    } else if let number = value as? NSNumber {
-                        attributes[key] = number.stringValue
-                    }
-                }
+        entries.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            // The species list has over 13,000 entries, so well-formed ones are read without making
+            // nodes. An entry with a fault is read again through nodes, which name its place.
+            if let entry = wellFormedEntry(item) {
+                entries.append(entry)
+            } else {
+                entries.append(try entry(entriesNode.element(index, item)))
             }
-            guard let code else {
-                throw JSONNode(value: object, path: "\(node.path).code", file: node.file)
-                    .fail("缺少必要的鍵「code」。", "the required key 'code' is missing.")
-            }
-            guard let label else {
-                throw JSONNode(value: object, path: "\(node.path).label", file: node.file)
-                    .fail("缺少必要的鍵「label」。", "the required key 'label' is missing.")
-            }
-            entries.append(CodeEntry(code: code, label: label, aliases: aliases, attributes: attributes))
         }
         return CodeList(name: name, entries: entries)
+    }
+
+    /// Reads an entry whose members are all valid, or returns nil where `entry(_:)` would throw.
+    private static func wellFormedEntry(_ value: JSONValue) -> CodeEntry? {
+        guard case .object(let members) = value else { return nil }
+        var attributes: [String: String] = [:]
+        // Every member but code, label and aliases is an attribute.
+        attributes.reserveCapacity(max(0, members.count - 3))
+        var code: String?
+        var label: LocalizedText?
+        var aliases: [String] = []
+        for (key, member) in members {
+            switch key {
+            case "code":
+                guard case .string(let text) = member else { return nil }
+                code = text
+            case "label":
+                guard let text = JSONNode.localizedText(member) else { return nil }
+                label = text
+            case "aliases":
+                guard let texts = JSONNode.stringArray(member) else { return nil }
+                aliases = texts
+            default:
+                if let text = attributeText(member) { attributes[key] = text }
+            }
+        }
+        guard let code, let label else { return nil }
+        return CodeEntry(code: code, label: label, aliases: aliases, attributes: attributes)
+    }
+
+    /// Reads one entry: `code` and `label` are required, `aliases` is optional, and any other member is an attribute.
+    private static func entry(_ node: JSONNode) throws -> CodeEntry {
+        var attributes: [String: String] = [:]
+        var code: String?
+        var label: LocalizedText?
+        var aliases: [String] = []
+        for (key, value) in try node.object() {
+            switch key {
+            case "code": code = try node.member(key, value).string()
+            case "label": label = try node.member(key, value).localized()
+            case "aliases": aliases = try node.member(key, value).strings()
+            default:
+                if let text = attributeText(value) { attributes[key] = text }
+            }
+        }
+        guard let code else {
+            throw node.member("code", node.value).fail("缺少必要的鍵「code」。", "the required key 'code' is missing.")
+        }
+        guard let label else {
+            throw node.member("label", node.value).fail("缺少必要的鍵「label」。", "the required key 'label' is missing.")
+        }
+        return CodeEntry(code: code, label: label, aliases: aliases, attributes: attributes)
+    }
+
+    /// Converts an extra member of an entry to its attribute text: a string as it is, a boolean as
+    /// `true` or `false`, a number as `NSNumber.stringValue` printed it. Null, arrays and objects give nil.
+    private static func attributeText(_ value: JSONValue) -> String? {
+        switch value {
+        case .string(let text): return text
+        case .bool(let flag): return flag ? "true" : "false"
+        case .number(let text): return JSONNode.numberDescription(text)
+        case .null, .array, .object: return nil
+        }
     }
 }
