@@ -42,7 +42,20 @@ public struct CodeList: Sendable {
     public func contains(code: String) -> Bool { byCode[code] != nil }
 
     static func load(_ url: URL, expectedName: String) throws -> CodeList {
-        let root = try JSONNode.load(url)
+        // The species list has over 13,000 entries, so they are taken from the parser one at a
+        // time rather than from a tree of the whole file, and well-formed ones are read without
+        // making nodes. An entry with a fault is kept as parsed. Once the whole file has parsed and
+        // the members before `entries` have passed their checks, it is read again through nodes,
+        // which name its place in the error.
+        var entries: [CodeEntry] = []
+        var faults: [(position: Int, index: Int, value: JSONValue)] = []
+        let root = try JSONNode.load(url, streamingElementsOf: "entries") { index, value in
+            if let entry = wellFormedEntry(value) {
+                entries.append(entry)
+            } else {
+                faults.append((entries.count, index, value))
+            }
+        }
         try root.checkFormatVersion()
         let nameNode = try root.required("list")
         let name = try nameNode.string()
@@ -51,18 +64,12 @@ public struct CodeList: Sendable {
                 "代碼表名稱「\(name)」與檔名「\(expectedName)」不符。",
                 "list name '\(name)' does not match the file name '\(expectedName)'.")
         }
+        // When `entries` is not an array it was not streamed, and this throws the type error.
         let entriesNode = try root.required("entries")
-        let items = try entriesNode.arrayValues()
-        var entries: [CodeEntry] = []
-        entries.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() {
-            // The species list has over 13,000 entries, so well-formed ones are read without making
-            // nodes. An entry with a fault is read again through nodes, which name its place.
-            if let entry = wellFormedEntry(item) {
-                entries.append(entry)
-            } else {
-                entries.append(try entry(entriesNode.element(index, item)))
-            }
+        _ = try entriesNode.arrayValues()
+        for (inserted, fault) in faults.enumerated() {
+            // `entry(_:)` throws for every entry that `wellFormedEntry(_:)` rejects, so the first fault stops loading.
+            entries.insert(try entry(entriesNode.element(fault.index, fault.value)), at: fault.position + inserted)
         }
         return CodeList(name: name, entries: entries)
     }

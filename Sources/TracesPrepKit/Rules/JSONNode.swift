@@ -17,6 +17,15 @@ struct JSONNode {
     /// Reads and parses a JSON file with `JSONParser`. A syntax error is a `RuleFileError` at path `$`
     /// whose message names the line and column.
     static func load(_ url: URL) throws -> JSONNode {
+        try load(url, streamingElementsOf: nil) { _, _ in }
+    }
+
+    /// Reads and parses a JSON file like `load(_:)`, but passes each element of the root object's
+    /// array `key` to `receiveElement` as it is read, as `JSONParser.parse(_:streamingElementsOf:to:)`
+    /// describes. The returned tree has an empty array in its place.
+    static func load(
+        _ url: URL, streamingElementsOf key: String?, to receiveElement: (Int, JSONValue) -> Void
+    ) throws -> JSONNode {
         let data: Data
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw RuleFileError(
@@ -35,14 +44,17 @@ struct JSONNode {
                     en: "cannot read the file: \(error.localizedDescription). Check that it exists and is readable."))
         }
         return try data.withUnsafeBytes { raw in
-            try parse(raw.bindMemory(to: UInt8.self), file: url.path)
+            try parse(raw.bindMemory(to: UInt8.self), file: url.path, streamingElementsOf: key, to: receiveElement)
         }
     }
 
     /// Parses JSON text held in memory; `file` is the name that errors give.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> JSONNode {
+    static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, file: String,
+        streamingElementsOf key: String? = nil, to receiveElement: (Int, JSONValue) -> Void = { _, _ in }
+    ) throws -> JSONNode {
         do {
-            let value = try JSONParser.parse(bytes)
+            let value = try JSONParser.parse(bytes, streamingElementsOf: key, to: receiveElement)
             return JSONNode(value: value, location: JSONLocation(file: file))
         } catch {
             let (line, column) = JSONParser.lineAndColumn(of: error.offset, in: bytes)

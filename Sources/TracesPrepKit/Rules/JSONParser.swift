@@ -67,21 +67,45 @@ struct JSONParser {
     private var elementStack = ItemStack<JSONValue>(filler: .null)
     private var memberStack = ItemStack<(String, JSONValue)>(filler: ("", .null))
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) {
+    /// The member of the root object whose array elements go to `receiveElement` instead of into the tree.
+    private let streamedKey: String?
+    private let receiveElement: (Int, JSONValue) -> Void
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, streamedKey: String?, receiveElement: @escaping (Int, JSONValue) -> Void) {
         self.bytes = bytes
+        self.streamedKey = streamedKey
+        self.receiveElement = receiveElement
     }
 
     /// Parses a whole JSON text: one value, optionally surrounded by white space.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> JSONValue {
-        var parser = JSONParser(bytes: bytes)
-        try parser.skipByteOrderMark()
-        parser.skipWhitespace()
-        let value = try parser.parseValue()
-        parser.skipWhitespace()
-        if parser.position < bytes.count {
-            throw parser.failure(.trailingContent, at: parser.position)
+        try parse(bytes, streamingElementsOf: nil) { _, _ in }
+    }
+
+    /// Parses a whole JSON text like `parse(_:)`, but streams one array of a root object. When the
+    /// text is an object whose member `key` is an array, each element of that array is passed to
+    /// `receiveElement` with its index as soon as it is read. The tree gets an empty array in its
+    /// place, so a large list never exists as a whole tree. Elements are passed before any syntax
+    /// error later in the text is found, so the caller must drop them when this throws.
+    static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, streamingElementsOf key: String?,
+        to receiveElement: (Int, JSONValue) -> Void
+    ) throws(Failure) -> JSONValue {
+        // `withoutActuallyEscaping` does not pass a typed error through, so the failure is carried out.
+        let result = withoutActuallyEscaping(receiveElement) { receiveElement in
+            Result { () throws(Failure) -> JSONValue in
+                var parser = JSONParser(bytes: bytes, streamedKey: key, receiveElement: receiveElement)
+                try parser.skipByteOrderMark()
+                parser.skipWhitespace()
+                let value = try parser.parseValue()
+                parser.skipWhitespace()
+                if parser.position < bytes.count {
+                    throw parser.failure(.trailingContent, at: parser.position)
+                }
+                return value
+            }
         }
-        return value
+        return try result.get()
     }
 
     static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
@@ -125,7 +149,8 @@ struct JSONParser {
         if depth > Self.maxDepth { throw failure(.tooDeep, at: position) }
     }
 
-    private mutating func parseArray() throws(Failure) -> JSONValue {
+    /// Reads an array. A streamed array passes each element to `receiveElement` and returns an empty array.
+    private mutating func parseArray(streamed: Bool = false) throws(Failure) -> JSONValue {
         try enterContainer()
         position += 1  // [
         skipWhitespace()
@@ -135,8 +160,15 @@ struct JSONParser {
             return .array([])
         }
         let base = elementStack.count
+        var index = 0
         while true {
-            elementStack.push(try parseValue())
+            let item = try parseValue()
+            if streamed {
+                receiveElement(index, item)
+                index += 1
+            } else {
+                elementStack.push(item)
+            }
             skipWhitespace()
             guard position < bytes.count else { throw failure(.expectedArraySeparator, at: position) }
             switch bytes[position] {
@@ -192,7 +224,12 @@ struct JSONParser {
             }
             position += 1
             skipWhitespace()
-            let value = try parseValue()
+            let value: JSONValue
+            if depth == 1, key == streamedKey, position < bytes.count, bytes[position] == UInt8(ascii: "[") {
+                value = try parseArray(streamed: true)
+            } else {
+                value = try parseValue()
+            }
             memberStack.push((key, value))
             skipWhitespace()
             guard position < bytes.count else { throw failure(.expectedObjectSeparator, at: position) }
