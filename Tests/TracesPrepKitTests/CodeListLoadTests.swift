@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import TracesPrepKit
 
-/// `CodeList.load`: entries read from the parser one at a time, and the errors of faulty entries.
+/// `CodeList.load`: entries read from the parser one at a time, the errors of faulty entries, and
+/// lookups through the indexes built on first use.
 @Suite("Code list loading")
 struct CodeListLoadTests {
     /// Writes `text` as `codelists/units.json` in `folder` and loads it as the list `units`.
@@ -127,5 +128,80 @@ struct CodeListLoadTests {
         let loaded = try withTemporaryFolder { try load(text, in: $0) }
 
         #expect(loaded.entries.isEmpty)
+    }
+
+    // MARK: - Lookup
+
+    func sampleList() -> CodeList {
+        CodeList(name: "units", entries: [
+            CodeEntry(code: "KGM", label: LocalizedText(zhTW: "公斤", en: "Kilogram"), aliases: ["kg", "KG"], attributes: [:]),
+            CodeEntry(code: "TNE", label: LocalizedText(zhTW: "公噸", en: "Tonne"), aliases: ["t", "kg"], attributes: [:]),
+            CodeEntry(code: "KGM", label: LocalizedText(zhTW: "公斤（重複）", en: "Kilogram again"), aliases: [], attributes: [:]),
+        ])
+    }
+
+    @Test func lookupByEverySpelling() {
+        let units = sampleList()
+
+        #expect(units.entry(for: "TNE")?.label.en == "Tonne")
+        #expect(units.entry(for: "tonne")?.code == "TNE")
+        #expect(units.entry(for: "公噸")?.code == "TNE")
+        #expect(units.entry(for: "Ｔ")?.code == "TNE")
+        #expect(units.entry(for: "  KILOGRAM ")?.code == "KGM")
+        #expect(units.entry(for: "gram") == nil)
+        #expect(units.contains(code: "TNE"))
+        #expect(!units.contains(code: "tne"))
+    }
+
+    @Test func duplicateSpellingsKeepOldWinners() {
+        let units = sampleList()
+
+        // By exact code the last entry wins; by normalised spelling the first one does.
+        #expect(units.entry(code: "KGM")?.label.en == "Kilogram again")
+        #expect(units.entry(for: "KGM")?.label.en == "Kilogram again")
+        #expect(units.entry(for: "kgm")?.label.en == "Kilogram")
+        #expect(units.entry(for: "kg")?.code == "KGM")
+        #expect(units.entry(for: "kg")?.label.en == "Kilogram")
+    }
+
+    @Test func concurrentFirstLookups() {
+        let units = sampleList()
+        let spellings = ["tonne", "公斤", "kg", "t", "KGM", "Tonne", "missing", "公噸"]
+        let expected = spellings.map { units.entry(for: $0)?.code }
+        let copy = sampleList()
+        let results = LockedResults(count: spellings.count * 8)
+
+        // A fresh list builds its indexes on the first lookup, which several threads make at once here.
+        DispatchQueue.concurrentPerform(iterations: spellings.count * 8) { iteration in
+            let spelling = spellings[iteration % spellings.count]
+            results.set(iteration, copy.entry(for: spelling)?.code)
+        }
+
+        for iteration in 0..<spellings.count * 8 {
+            #expect(results.get(iteration) == expected[iteration % spellings.count], "iteration \(iteration)")
+        }
+    }
+}
+
+/// Results written from several threads, one slot each.
+private final class LockedResults: @unchecked Sendable {
+    // @unchecked: `values` is only used while `lock` is held.
+    private let lock = NSLock()
+    private var values: [String?]
+
+    init(count: Int) {
+        values = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: String?) {
+        lock.lock()
+        defer { lock.unlock() }
+        values[index] = value
+    }
+
+    func get(_ index: Int) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return values[index]
     }
 }

@@ -10,36 +10,63 @@ public struct CodeEntry: Sendable {
 }
 
 /// A list of valid codes loaded from `Rules/codelists/NAME.json`.
+///
+/// The lookup indexes are built on first use, not when the list loads: the species list has over
+/// 13,000 entries, and most commands look up few of its codes or none. Copies of a list share the
+/// indexes, which is safe because `entries` does not change after `init`.
 public struct CodeList: Sendable {
     public var name: String
-    public private(set) var entries: [CodeEntry] = []
-    private var byKey: [String: Int] = [:]
-    private var byCode: [String: Int] = [:]
+    public let entries: [CodeEntry]
+    /// Entry index by exact code; a code listed twice maps to its last entry.
+    private let byCode: LazyValue<[String: Int]>
+    /// Entry index by `TextNormalization.key` of each code, label and alias; the first entry wins.
+    private let byKey: LazyValue<[String: Int]>
 
     public init(name: String, entries: [CodeEntry]) {
         self.name = name
-        for entry in entries {
-            let index = self.entries.count
-            self.entries.append(entry)
-            byCode[entry.code] = index
-            for spelling in [entry.code, entry.label.en, entry.label.zhTW] + entry.aliases {
+        self.entries = entries
+        byCode = LazyValue { Self.codeIndex(entries) }
+        byKey = LazyValue { Self.keyIndex(entries) }
+    }
+
+    private static func codeIndex(_ entries: [CodeEntry]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(entries.count)
+        for (position, entry) in entries.enumerated() {
+            index[entry.code] = position
+        }
+        return index
+    }
+
+    private static func keyIndex(_ entries: [CodeEntry]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(entries.count * 2)
+        var spellings: [String] = []
+        for (position, entry) in entries.enumerated() {
+            spellings.removeAll(keepingCapacity: true)
+            for spelling in [entry.code, entry.label.en, entry.label.zhTW] + entry.aliases where !spellings.contains(spelling) {
+                spellings.append(spelling)
+            }
+            // A spelling written the same way as an earlier one of the entry gives the same key, so it is skipped.
+            for spelling in spellings {
                 let key = TextNormalization.key(spelling)
-                if byKey[key] == nil { byKey[key] = index }
+                if index[key] == nil { index[key] = position }
             }
         }
+        return index
     }
 
     /// Looks up the entry whose code, label or alias matches the value, ignoring case and full-width forms.
     public func entry(for value: String) -> CodeEntry? {
-        if let index = byCode[value] { return entries[index] }
-        return byKey[TextNormalization.key(value)].map { entries[$0] }
+        if let position = byCode.value[value] { return entries[position] }
+        return byKey.value[TextNormalization.key(value)].map { entries[$0] }
     }
 
     public func entry(code: String) -> CodeEntry? {
-        byCode[code].map { entries[$0] }
+        byCode.value[code].map { entries[$0] }
     }
 
-    public func contains(code: String) -> Bool { byCode[code] != nil }
+    public func contains(code: String) -> Bool { byCode.value[code] != nil }
 
     static func load(_ url: URL, expectedName: String) throws -> CodeList {
         // The species list has over 13,000 entries, so they are taken from the parser one at a
