@@ -104,9 +104,9 @@ public struct CodeList: Sendable {
     /// Reads an entry whose members are all valid, or returns nil where `entry(_:)` would throw.
     private static func wellFormedEntry(_ value: JSONValue) -> CodeEntry? {
         guard case .object(let members) = value else { return nil }
-        var attributes: [String: String] = [:]
-        // Every member but code, label and aliases is an attribute.
-        attributes.reserveCapacity(max(0, members.count - 3))
+        // Every member but code, label and aliases is an attribute. Under callgrind, sizing the
+        // dictionary in its initialiser cost fewer instructions than `reserveCapacity`.
+        var attributes = [String: String](minimumCapacity: max(0, members.count - 3))
         var code: String?
         var label: LocalizedText?
         var aliases: [String] = []

@@ -554,15 +554,19 @@ private struct ItemStack<Item> {
     /// Removes the items from `base` to the top and returns them in order.
     mutating func pop(from base: Int) -> [Item] {
         let length = count - base
+        var items: [Item] = []
+        // `reserveCapacity` and `append` are specialised for `Item`. Building the array with
+        // `init(unsafeUninitializedCapacity:)` looked up the storage type's metadata at run time on
+        // each call: 5 % of the instructions of `tracesprep validate` under callgrind.
+        items.reserveCapacity(length)
         let filler = self.filler
-        let items = storage.withUnsafeMutableBufferPointer { source in
-            [Item](unsafeUninitializedCapacity: length) { target, initialized in
-                guard let first = source.baseAddress?.advanced(by: base), let destination = target.baseAddress else { return }
-                // Move the items out, then fill their slots again so `storage` stays fully initialised.
-                destination.moveInitialize(from: first, count: length)
-                first.initialize(repeating: filler, count: length)
-                initialized = length
+        storage.withUnsafeMutableBufferPointer { source in
+            guard let first = source.baseAddress?.advanced(by: base) else { return }
+            // Move the items out, then fill their slots again so `storage` stays fully initialised.
+            for offset in 0..<length {
+                items.append((first + offset).move())
             }
+            first.initialize(repeating: filler, count: length)
         }
         count = base
         return items
