@@ -6,7 +6,7 @@ import Testing
 /// lookups through the indexes built on first use.
 @Suite("Code list loading")
 struct CodeListLoadTests {
-    /// Writes `text` as `codelists/units.json` in `folder` and loads it as the list `units`.
+    /// Writes `text` as `units.json` in `folder` and loads it as the list `units`.
     func load(_ text: String, in folder: URL) throws -> CodeList {
         let url = folder.appendingPathComponent("units.json")
         try Data(text.utf8).write(to: url)
