@@ -97,11 +97,11 @@ extension Rule {
         if let params = try node.optional("params") {
             for (key, value) in try params.members() {
                 switch value.value {
-                case let text as String: parameters[key] = .text(text)
-                case let flag as Bool where JSONNode.isBoolean(value.value): parameters[key] = .flag(flag)
-                case let number as NSNumber: parameters[key] = .text(number.stringValue)
-                case is [Any]: parameters[key] = .list(try value.strings())
-                default:
+                case .string(let text): parameters[key] = .text(text)
+                case .bool(let flag): parameters[key] = .flag(flag)
+                case .number(let text): parameters[key] = .text(JSONNode.numberDescription(text))
+                case .array: parameters[key] = .list(try value.strings())
+                case .null, .object:
                     throw value.fail("參數應為字串、數字、布林值或字串陣列。", "a parameter must be a string, number, boolean or array of strings.")
                 }
             }
@@ -133,8 +133,8 @@ extension Rule {
     static func loadExample(_ node: JSONNode) throws -> RuleExample {
         func sample(_ key: String) throws -> RuleExample.Sample {
             let member = try node.required(key)
-            if let text = member.value as? String { return .value(text) }
-            guard member.value is [String: Any] else {
+            if let text = member.stringValue { return .value(text) }
+            guard case .object = member.value else {
                 throw member.fail(
                     "應為字串（範例值）或 {\"zh-TW\", \"en\"} 物件（情境說明）。",
                     "expected a string (a value) or a {\"zh-TW\", \"en\"} object (a situation).")

@@ -83,7 +83,7 @@ public struct SiteSettings: Sendable {
         var settings = SiteSettings()
         settings.file = url.path
 
-        for key in try root.object().keys.sorted() where !knownKeys.contains(key) {
+        for key in try root.keys().sorted() where !knownKeys.contains(key) {
             settings.warnings.append(unknownKey(key, at: "$.\(key)", file: url.path, known: knownKeys))
         }
 
@@ -118,7 +118,7 @@ public struct SiteSettings: Sendable {
         }
 
         if let node = try root.optional("folders") {
-            for key in try node.object().keys.sorted() where !folderKeys.contains(key) {
+            for key in try node.keys().sorted() where !folderKeys.contains(key) {
                 settings.warnings.append(unknownKey(key, at: "$.folders.\(key)", file: url.path, known: Set(folderKeys)))
             }
             settings.inbox = try node.optional("inbox")?.string() ?? settings.inbox
@@ -131,10 +131,10 @@ public struct SiteSettings: Sendable {
     }
 
     private static func loadAuthorities(_ node: JSONNode) throws -> AuthoritySource {
-        if let path = node.value as? String {
+        if let path = node.stringValue {
             return .file(path)
         }
-        guard node.value is [String: Any] else {
+        guard case .object = node.value else {
             throw node.fail(
                 "應為權責機關檔案的路徑（字串），或與 authorities.json 格式相同的物件。",
                 "expected the path of an authority file (a string) or an object in the format of authorities.json.")

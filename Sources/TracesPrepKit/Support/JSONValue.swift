@@ -1,5 +1,5 @@
 /// A JSON value that keeps object keys in the order they were given, for stable, readable reports.
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(String)

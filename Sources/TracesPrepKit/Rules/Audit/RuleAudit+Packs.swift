@@ -159,7 +159,7 @@ extension RuleAudit {
     /// Well-formed prefixes whose chapter the HS list does not hold.
     private func uncheckable(_ nodes: [JSONNode]) -> [String] {
         guard !hsCodes.isEmpty else { return [] }
-        return nodes.compactMap { $0.value as? String }.filter { prefix in
+        return nodes.compactMap(\.stringValue).filter { prefix in
             RulePack.isPrefix(prefix) && !hsChapters.contains(String(prefix.prefix(2)))
         }
     }

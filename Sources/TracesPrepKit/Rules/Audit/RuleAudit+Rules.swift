@@ -14,8 +14,8 @@ extension RuleAudit {
 
     /// Audits one rule object; every key is checked on its own, so one rule can report several faults.
     mutating func auditRule(_ node: JSONNode, in context: inout PackContext) {
-        guard let object = attempt({ try node.object() }) else { return }
-        for key in object.keys.sorted() where !Self.ruleKeys.contains(key) {
+        guard let keys = attempt({ try node.keys() }) else { return }
+        for key in keys.sorted() where !Self.ruleKeys.contains(key) {
             record(SiteSettings.unknownKey(key, at: "\(node.path).\(key)", file: node.file, known: Self.ruleKeys), as: .warning)
         }
         guard let id = attempt({ try node.required("id").string() }) else { return }
@@ -75,8 +75,8 @@ extension RuleAudit {
     // MARK: - when
 
     private mutating func auditCondition(_ node: JSONNode, ruleID: String, context: PackContext) {
-        guard let when = attempt({ try node.optional("when") }) ?? nil, let object = attempt({ try when.object() }) else { return }
-        for key in object.keys.sorted() where !Self.conditionKeys.contains(key) {
+        guard let when = attempt({ try node.optional("when") }) ?? nil, let keys = attempt({ try when.keys() }) else { return }
+        for key in keys.sorted() where !Self.conditionKeys.contains(key) {
             record(SiteSettings.unknownKey(key, at: "\(when.path).\(key)", file: when.file, known: Self.conditionKeys), as: .warning)
         }
         if let models = attempt({ try when.optional("models")?.array() }) ?? nil {
@@ -110,10 +110,12 @@ extension RuleAudit {
         }
         for (key, value) in members {
             switch value.value {
-            case let text as String: texts[key] = text
-            case is NSNumber: texts[key] = (value.value as? NSNumber)?.stringValue
-            case is [Any]: _ = attempt { try value.strings() }
-            default:
+            case .string(let text): texts[key] = text
+            case .number(let text): texts[key] = JSONNode.numberDescription(text)
+            // NSNumber.stringValue gave "1" and "0" for JSON booleans, and only params.event is read from here.
+            case .bool(let flag): texts[key] = flag ? "1" : "0"
+            case .array: _ = attempt { try value.strings() }
+            case .null, .object:
                 error(
                     value.file, value.path,
                     zhTW: "參數應為字串、數字、布林值或字串陣列。", en: "a parameter must be a string, number, boolean or array of strings.")
@@ -139,7 +141,7 @@ extension RuleAudit {
             }
         } else if let checkType = CheckRegistry.byName[check] {
             let supplied = siteSuppliedParameters(ruleID)
-            let present = Set((paramsNode.flatMap { try? $0.object() } ?? [:]).keys)
+            let present = Set(paramsNode.flatMap { try? $0.keys() } ?? [])
             for name in type(of: checkType).requiredParameters where !present.contains(name) && !supplied.contains(name) {
                 error(
                     node.file, paramsPath,
@@ -169,14 +171,14 @@ extension RuleAudit {
     private mutating func auditParameter(_ key: String, _ value: JSONNode, ruleID: String) {
         switch key {
         case "list":
-            if let list = value.value as? String, codeLists[list] == nil {
+            if let list = value.stringValue, codeLists[list] == nil {
                 error(
                     value.file, value.path,
                     zhTW: "規則「\(ruleID)」使用不存在的代碼表「\(list)」。",
                     en: "rule '\(ruleID)' uses the code list '\(list)', which does not exist.")
             }
         case "pattern":
-            if let pattern = value.value as? String, (try? NSRegularExpression(pattern: pattern)) == nil {
+            if let pattern = value.stringValue, (try? NSRegularExpression(pattern: pattern)) == nil {
                 error(
                     value.file, value.path,
                     zhTW: "規則「\(ruleID)」的樣式「\(pattern)」無法編譯。",
@@ -184,7 +186,7 @@ extension RuleAudit {
             }
         case "types":
             for typeNode in (try? value.array()) ?? [] {
-                if let type = typeNode.value as? String, FieldType(rawValue: type) == nil {
+                if let type = typeNode.stringValue, FieldType(rawValue: type) == nil {
                     let names = FieldType.allCases.map(\.rawValue).joined(separator: ", ")
                     error(
                         typeNode.file, typeNode.path,
@@ -193,7 +195,7 @@ extension RuleAudit {
                 }
             }
         case _ where Self.fieldParameters.contains(key):
-            if let field = value.value as? String { requireField(field, at: value, ruleID: ruleID) }
+            if let field = value.stringValue { requireField(field, at: value, ruleID: ruleID) }
         default:
             break
         }

@@ -229,13 +229,23 @@ struct SpeciesForCNCheck: Check {
 /// subheading's text names.
 public struct HSIndex: Sendable {
     public var chapters: Set<String> = []
-    public var genera: [String: [String]] = [:]
+    /// The genera that each subheading's text names, by code. Reading them from the texts is the
+    /// larger part of the work, so it is done on first use rather than when the rules load.
+    public var genera: [String: [String]] { generaByCode.value }
+    private let generaByCode: LazyValue<[String: [String]]>
 
     init(list: CodeList?) {
-        for entry in list?.entries ?? [] {
+        let entries = list?.entries ?? []
+        for entry in entries {
             chapters.insert(String(entry.code.prefix(2)))
-            let names = SpeciesForCNCheck.genera(in: entry.label.en)
-            if !names.isEmpty { genera[entry.code] = names }
+        }
+        generaByCode = LazyValue {
+            var genera: [String: [String]] = [:]
+            for entry in entries {
+                let names = SpeciesForCNCheck.genera(in: entry.label.en)
+                if !names.isEmpty { genera[entry.code] = names }
+            }
+            return genera
         }
     }
 }

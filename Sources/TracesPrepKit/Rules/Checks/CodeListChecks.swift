@@ -102,38 +102,50 @@ struct SpeciesCheck: Check {
     }
 }
 
-/// Scientific names and genera of the species list, for species checks.
+/// Scientific names and genera of the species list, for species checks. The name index is built
+/// on first use, so loading the rules does not pay for it.
 public struct SpeciesIndex: Sendable {
-    /// The position in `entries` of each listed name, by its lookup key.
-    private var names: [String: Int] = [:]
-    private var genera: Set<String> = []
+    private struct Names: Sendable {
+        /// The position in `entries` of each listed scientific name, by `TextNormalization.key`.
+        var byKey: [String: Int] = [:]
+        /// Lower-case genera of the listed names.
+        var genera: Set<String> = []
+    }
+
+    private let names: LazyValue<Names>
     /// The list's entries, for suggestions by common name and spelling.
-    var entries: [CodeEntry] = []
+    let entries: [CodeEntry]
 
     init(list: CodeList?) {
-        entries = list?.entries ?? []
-        for (index, entry) in entries.enumerated() {
-            names[TextNormalization.key(entry.code)] = index
-            if let genus = entry.code.split(separator: " ").first {
-                genera.insert(genus.lowercased())
+        let entries = list?.entries ?? []
+        self.entries = entries
+        names = LazyValue {
+            var names = Names()
+            for (index, entry) in entries.enumerated() {
+                names.byKey[TextNormalization.key(entry.code)] = index
+                if let genus = entry.code.split(separator: " ").first {
+                    names.genera.insert(genus.lowercased())
+                }
             }
+            return names
         }
     }
 
     /// True for a listed name, or `Genus spp.` / `Genus sp.` of a listed genus.
     public func isKnown(_ name: String) -> Bool {
         let key = TextNormalization.key(name)
-        if names[key] != nil { return true }
+        let names = names.value
+        if names.byKey[key] != nil { return true }
         let words = key.split(separator: " ")
         if words.count == 2, ["spp.", "spp", "sp.", "sp"].contains(words[1]) {
-            return genera.contains(String(words[0]))
+            return names.genera.contains(String(words[0]))
         }
         return false
     }
 
     /// The entry whose scientific name has the key of `name`.
     func entry(named name: String) -> CodeEntry? {
-        names[TextNormalization.key(name)].map { entries[$0] }
+        names.value.byKey[TextNormalization.key(name)].map { entries[$0] }
     }
 
     public func genus(of name: String) -> String? {
