@@ -131,6 +131,19 @@ extension String {
         if firstByte < 0x80, lastByte < 0x80, !Self.isASCIIWhitespace(firstByte), !Self.isASCIIWhitespace(lastByte) {
             return self
         }
+        // ASCII white space is trimmed on the bytes; the scalars are read only if other characters border it.
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, bytes[start] < 0x80, Self.isASCIIWhitespace(bytes[start]) { start = bytes.index(after: start) }
+        while start < end {
+            let before = bytes.index(before: end)
+            guard bytes[before] < 0x80, Self.isASCIIWhitespace(bytes[before]) else { break }
+            end = before
+        }
+        if start == end { return "" }
+        if bytes[start] < 0x80, bytes[bytes.index(before: end)] < 0x80 {
+            return String(self[start..<end])
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

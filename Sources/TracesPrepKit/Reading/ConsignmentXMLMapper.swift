@@ -114,30 +114,33 @@ struct ConsignmentXMLMapper {
                 subgroups.append((subgroup, child))
                 continue
             }
-            guard child.namespaceURI == nil, let field = catalog[child.localName], field.level == level else {
+            guard child.namespaceURI == nil, let fieldLevel = catalog.level(of: child.localName), fieldLevel == level else {
                 reportElement(child, in: element, consignment: consignment, into: &output)
                 continue
             }
             readFieldContent(child, consignment: consignment, into: &output)
-            if let earlier = firstLine[field.id] {
+            // Looked up by its id, the field's id is the element's local name.
+            let fieldID = child.localName
+            if let earlier = firstLine[fieldID] {
                 report(StageEvent(
-                    EventName.xmlDuplicateField, field: field.id, consignment: consignment, location: child.location,
+                    EventName.xmlDuplicateField, field: fieldID, consignment: consignment, location: child.location,
                     value: child.text, details: ["other_line": String(earlier), "parent": element.localName]),
                     into: &output)
                 continue
             }
-            firstLine[field.id] = child.line
+            firstLine[fieldID] = child.line
             let raw = child.text
             // A blank element counts as absent, like a blank CSV cell.
             if raw.trimmingWhitespace().isEmpty { continue }
-            group[field.id] = FieldValue(raw: raw, location: child.location)
+            group[fieldID] = FieldValue(raw: raw, location: child.location)
         }
         return subgroups
     }
 
     /// Reports child elements of a field element, which contains text only.
     private func readFieldContent(_ field: ParsedXMLElement, consignment: String?, into output: inout Output) {
-        for child in field.elements {
+        for content in field.children {
+            guard case .element(let child) = content else { continue }
             report(StageEvent(
                 EventName.xmlUnknownElement, consignment: consignment, location: child.location,
                 value: Self.writtenName(child), details: ["parent": field.localName]), into: &output)

@@ -21,7 +21,9 @@ struct ParsedXMLElement: Sendable {
 
     /// The text directly inside the element, as written (comments left out).
     var text: String {
-        children.map { if case .text(let text, _) = $0 { return text } else { return "" } }.joined()
+        // Most elements hold one text node, which is the text as it is.
+        if children.count == 1, case .text(let text, _) = children[0] { return text }
+        return children.map { if case .text(let text, _) = $0 { return text } else { return "" } }.joined()
     }
 
     /// True when the element has the namespace URI and local name; prefixes never count.
