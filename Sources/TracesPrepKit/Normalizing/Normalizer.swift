@@ -45,7 +45,7 @@ public struct Normalizer: Sendable {
     mutating func normalize(_ group: FieldValues, consignment: String, events: inout [StageEvent]) -> NormalizedValues {
         var output = NormalizedValues(location: group.location)
         output.reserveCapacity(group.count)
-        for (id, value) in group.pairs.sorted(by: { $0.0 < $1.0 }) {
+        for (id, value) in group.pairs {
             guard let field = catalog[id] else { continue }
             let unit = field.type == .weight ? unitValue(for: id, in: group) : nil
             let result: Result

@@ -69,6 +69,12 @@ public struct RuleLibrary: Sendable {
                 library.pack.rules[index].fieldsOfTypes = catalog.fields.filter { types.contains($0.type.rawValue) }.map(\.id)
             }
             library.pack.rules[index].compiledPattern = rule.parameter("pattern").flatMap(CompiledPattern.init(wholeValue:))
+            // The catalogue's own strings for field ids: values are stored under them, and equal
+            // strings that share storage compare without reading their bytes.
+            library.pack.rules[index].fields = rule.fields.map { catalog[$0]?.id ?? $0 }
+            if let field = rule.condition?.field {
+                library.pack.rules[index].condition?.field = catalog[field]?.id ?? field
+            }
         }
         return try library.verified()
     }
