@@ -67,6 +67,16 @@ struct LedgerInboxTests {
         let output = try #require(second.first?.outputFolder)
         // KH-1 now passes and gets its draft; KH-2 still lacks its entry BCP.
         #expect(Site.names(in: output).contains("KH-1.sps.xml"))
+
+        // A third identical send has the second's result, so it writes no drafts again.
+        try withDocument.write(to: site.appendingPathComponent("Inbox/att-third.csv"), atomically: true, encoding: .utf8)
+        let third = try processor.processWaitingFiles()
+
+        let secondID = try #require(try Self.ledger(site).files(receivedSince: "2000-01-01T00:00:00Z")
+            .first { $0.name == "att-again.csv" }?.id)
+        #expect(third.first?.duplicateOf == secondID)
+        let thirdOutput = try #require(third.first?.outputFolder)
+        #expect(Site.names(in: thirdOutput) == ["report.html", "report.json"])
     }
 
     @Test("unreadable file resent goes to failed again")

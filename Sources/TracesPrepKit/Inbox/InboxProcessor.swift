@@ -259,13 +259,17 @@ public struct InboxProcessor {
     /// The earlier file this one repeats: the same bytes, checked with the same outcome (verdict
     /// and findings). A resend after the exporter added a missing attachment, or after the rules
     /// changed, has another outcome and is processed again; so is a file that could not be read.
+    /// Returns the newest earlier file with the same content that got the same verdict and
+    /// findings, if any. Every earlier result counts: after a resend whose missing attachment had
+    /// arrived, a third identical send matches the second, not the rejected first.
     private func duplicatedFile(_ file: LedgerFile, report: FileReport?, ledger: Ledger) throws -> LedgerFile? {
-        guard let report, report.checked.verdict != .incomplete,
-              let original = try ledger.originalFile(sha256: file.sha256, excluding: file.id),
-              original.verdict == report.checked.verdict
-        else { return nil }
-        let earlier = try ledger.findingSignature(fileID: original.id)
-        return earlier == Ledger.findingSignature(report.checked.findings) ? original : nil
+        guard let report, report.checked.verdict != .incomplete else { return nil }
+        let signature = Ledger.findingSignature(report.checked.findings)
+        for original in try ledger.originalFiles(sha256: file.sha256, excluding: file.id)
+        where original.verdict == report.checked.verdict {
+            if try ledger.findingSignature(fileID: original.id) == signature { return original }
+        }
+        return nil
     }
 
     // MARK: - Recovery

@@ -171,14 +171,18 @@ public final class Ledger {
 
     /// Finds the earliest recorded file with this content that was processed itself (not a duplicate).
     public func originalFile(sha256: String, excluding id: Int64) throws -> LedgerFile? {
+        try originalFiles(sha256: sha256, excluding: id).last
+    }
+
+    /// Every checked file with this content that was not itself a duplicate, newest first.
+    public func originalFiles(sha256: String, excluding id: Int64) throws -> [LedgerFile] {
         try database.query(
             """
             SELECT \(Self.fileColumns) FROM files
             WHERE sha256 = ? AND id <> ? AND state <> 'claimed' AND duplicate_of IS NULL
-            ORDER BY id LIMIT 1
+            ORDER BY id DESC
             """,
-            [.text(sha256), .integer(id)], row: Self.file
-        ).first
+            [.text(sha256), .integer(id)], row: Self.file)
     }
 
     public func files(receivedSince time: String) throws -> [LedgerFile] {
