@@ -236,6 +236,13 @@ struct CommandLineTests {
                 "[file-too-large] The file is \(size) bytes, over the limit of 1048576 bytes, so it was not read."))
             #expect(raised.standardOutput.contains("[file-too-large]") == false)
             #expect(raised.standardOutput.contains("[value-too-long]"))
+
+            // The JSON report of a file that was not read has no digest.
+            let json = runTool(["validate", path, "--rules", rulesFolder.path, "--format", "json", "--max-size", "1"])
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+            let input = try #require(report["input"] as? [String: Any])
+            #expect(input["sha256"] is NSNull)
+            #expect(input["size"] as? Int == size)
         }
     }
 

@@ -43,7 +43,7 @@ public struct CommandFailure: Error, Sendable {
     /// Reports a ledger that could not be used: exit 74 for a full disk or an I/O error, else 70.
     static func ledgerFailure(_ error: SQLiteError, ledger: URL) -> CommandFailure {
         CommandFailure(error.isStorageFailure ? .ioError : .incomplete, LocalizedText(
-            zhTW: "無法使用帳冊「\(ledger.path)」：\(error)。請確認磁碟空間與權限。",
+            zhTW: "無法使用處理紀錄「\(ledger.path)」：\(error)。請確認磁碟空間與權限。",
             en: "cannot use the ledger '\(ledger.path)': \(error). Check free disk space and permissions."))
     }
 

@@ -23,7 +23,7 @@ enum HelpText {
               -h, --help          顯示此說明。
 
             結束碼：0 全部通過（可有警告）；65 至少一個檔案被退回；66 找不到檔案；
-                    70 有檔案未能完整檢查；64 用法錯誤；78 規則檔案無效。
+                    70 有檔案未能完整檢查；74 有檔案無法讀取；64 用法錯誤；78 規則檔案無效。
 
             """
         case ("validate", .en):
@@ -40,14 +40,15 @@ enum HelpText {
               --pack NAME         Rule pack to use (default: the pack of site.json, bsmi-2020 as shipped).
               --lang zh-TW|en     Language of messages (default from TRACESPREP_LANG, then LANG, then site.json,
                                   zh-TW as shipped).
-              --max-size MIB      Largest file read, in MiB (1 to 16384, default 256); a larger file is not read
+              --max-size MiB      Largest file read, in MiB (1 to 16384, default 256); a larger file is not read
                                   and gets an error.
-              --threads N         Most threads that check the consignments of one file (1 to 64; default: one
-                                  per processor, at most 8).
+              --threads N         Maximum number of threads that check the consignments of one file (1 to 64;
+                                  default: one per processor, at most 8).
               -h, --help          Show this help.
 
             EXIT CODES: 0 every file accepted (warnings allowed); 65 at least one file rejected; 66 a file was not found;
-                        70 a file could not be checked to the end; 64 wrong usage; 78 invalid rule files.
+                        70 a file could not be checked to the end; 74 a file could not be read; 64 wrong usage;
+                        78 invalid rule files.
 
             """
         case ("run", .zhTW):
@@ -56,20 +57,20 @@ enum HelpText {
 
             用法：tracesprep run [--inbox 資料夾] [--outbox 資料夾] [--archive 資料夾] [--failed 資料夾]
 
-            每個檔案先以原子更名認領，再把草稿證書與報告寫入輸出資料夾、記入帳冊，最後把原檔移到封存資料夾。
-            無法讀取的檔案移到失敗資料夾，並附上說明原因的報告。內容與先前檔案完全相同的檔案不再檢查，
-            其報告指出先前的檔案。既有的檔案不會被覆寫或刪除；中斷後下次執行會自動完成未完成的檔案。
+            每個檔案先以原子更名認領，再把草稿證書與報告寫入輸出資料夾、記入處理紀錄，最後把原檔移到封存資料夾。
+            無法讀取的檔案移到失敗資料夾，並附上說明原因的報告。內容與檢查結果都與先前某個檔案相同的檔案，
+            不再寫出草稿，其報告指出先前的檔案。既有的檔案不會被覆寫或刪除；中斷後下次執行會自動完成未完成的檔案。
 
             選項：
               --inbox 資料夾      收件匣（預設 Inbox）。
               --outbox 資料夾     輸出資料夾（預設 Outbox）。
               --archive 資料夾    處理完的原檔（預設為收件匣旁的 Archive）。
               --failed 資料夾     無法讀取的原檔（預設為收件匣旁的 Failed）。
-              --ledger 檔案       SQLite 帳冊，記錄每個檔案、證書與發現（預設為收件匣旁的 ledger.sqlite）。
+              --ledger 檔案       SQLite 處理紀錄，記錄每個檔案、證書與發現（預設為收件匣旁的 ledger.sqlite）。
               --rules 資料夾、--pack 名稱、--lang zh-TW|en、--max-size MiB、--threads 數量：同 validate。
               -h, --help          顯示此說明。
 
-            結束碼：0 完成（被退回的檔案也是正常結果）；70 有檔案無法完整讀取（已移到失敗資料夾）；
+            結束碼：0 完成（被退回的檔案也是正常結果）；64 用法錯誤；70 有檔案無法完整讀取（已移到失敗資料夾）；
                     74 讀寫失敗（檔案留在收件匣）；
                     75 另一個程序正在處理同一收件匣；78 規則檔案無效。
 
@@ -82,9 +83,9 @@ enum HelpText {
 
             Each file is claimed by an atomic rename, its draft certificates and reports are written to the
             outbox and recorded in the ledger, and the original is then moved to the archive. A file that cannot
-            be read goes to the failed folder with a report saying why. A file with the same content as an
-            earlier one is not checked again; its report names the earlier file. Existing files are never
-            overwritten or deleted, and the next run finishes any file an interrupted run left.
+            be read goes to the failed folder with a report saying why. A file with the same content and the same
+            check result as an earlier one gets no new drafts; its report names the earlier file. Existing files
+            are never overwritten or deleted, and the next run finishes any file an interrupted run left.
 
             OPTIONS:
               --inbox DIR         Inbox folder (default Inbox).
@@ -92,11 +93,11 @@ enum HelpText {
               --archive DIR       Where processed originals go (default Archive beside the inbox).
               --failed DIR        Where unreadable originals go (default Failed beside the inbox).
               --ledger FILE       SQLite ledger of every file, certificate and finding (default ledger.sqlite beside the inbox).
-              --rules DIR, --pack NAME, --lang zh-TW|en, --max-size MIB, --threads N: as for validate.
+              --rules DIR, --pack NAME, --lang zh-TW|en, --max-size MiB, --threads N: as for validate.
               -h, --help          Show this help.
 
-            EXIT CODES: 0 done (a rejected file is a normal outcome); 70 a file could not be read to the end (it is in the
-                        failed folder); 74 an I/O failure (the file stays in the inbox);
+            EXIT CODES: 0 done (a rejected file is a normal outcome); 64 wrong usage; 70 a file could not be read to the end
+                        (it is in the failed folder); 74 an I/O failure (the file stays in the inbox);
                         75 another process holds the inbox; 78 invalid rule files.
 
             """
@@ -148,7 +149,7 @@ enum HelpText {
                                   (0.1 to 3600, default 2).
               --poll SECONDS      Scan the inbox every SECONDS without inotify; decimals allowed (0.1 to 3600).
               --inbox, --outbox, --archive, --failed DIR, --ledger FILE: as for run.
-              --rules DIR, --pack NAME, --lang zh-TW|en, --max-size MIB, --threads N: as for validate.
+              --rules DIR, --pack NAME, --lang zh-TW|en, --max-size MiB, --threads N: as for validate.
               -h, --help          Show this help.
 
             EXIT CODES: 0 stopped by SIGINT or SIGTERM; 64 wrong usage; 66 the inbox was not found;

@@ -4,7 +4,8 @@ public enum ReportJSON {
         let checked = report.checked
         var input: [(String, JSONValue)] = [
             ("path", .string(report.input.path)),
-            ("sha256", .string(report.input.sha256)),
+            // A file too large to read has no digest.
+            ("sha256", report.input.sha256.isEmpty ? .null : .string(report.input.sha256)),
             ("size", .number(String(report.input.size))),
             ("format", .optional(report.input.format?.rawValue)),
             ("encoding", .optional(checked.file.encoding?.rawValue)),
