@@ -21,6 +21,13 @@ public struct CodeList: Sendable {
     private let byCode: LazyValue<[String: Int]>
     /// Entry index by `TextNormalization.key` of each code, label and alias; the first entry wins.
     private let byKey: LazyValue<[String: Int]>
+    /// Suggestions already made for a value not in the list, by value and limit.
+    let suggestions = MemoTable<SuggestionKey, [Int]>()
+
+    struct SuggestionKey: Hashable, Sendable {
+        var value: String
+        var limit: Int
+    }
 
     public init(name: String, entries: [CodeEntry]) {
         self.name = name

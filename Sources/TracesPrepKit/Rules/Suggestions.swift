@@ -10,6 +10,15 @@ public enum Suggestions {
     /// contained in it (`荷蘭王國` and `荷蘭`, `Kingdom of the Netherlands` and `Netherlands`), or
     /// within a few edits (`Netherland`, `Cartn`). Nearest first, list order on a tie.
     public static func entries(near value: String, in list: CodeList, limit: Int = Suggestions.limit) -> [CodeEntry] {
+        // A wrong value is often repeated row after row, and each search reads the whole list.
+        let indices = list.suggestions.value(for: CodeList.SuggestionKey(value: value, limit: limit)) {
+            nearIndices(value, in: list, limit: limit)
+        }
+        return indices.map { list.entries[$0] }
+    }
+
+    /// Returns the positions in the list of the entries near `value`, nearest first.
+    private static func nearIndices(_ value: String, in list: CodeList, limit: Int) -> [Int] {
         let key = Array(TextNormalization.key(value).unicodeScalars)
         guard !key.isEmpty else { return [] }
         var scored: [(score: Int, index: Int)] = []
@@ -22,7 +31,7 @@ public enum Suggestions {
             if best != Int.max { scored.append((best, index)) }
         }
         scored.sort { $0.score != $1.score ? $0.score < $1.score : $0.index < $1.index }
-        return scored.prefix(limit).map { list.entries[$0.index] }
+        return scored.prefix(limit).map(\.index)
     }
 
     /// Returns a score for how near two folded spellings are (lower is nearer), or nil when they are not

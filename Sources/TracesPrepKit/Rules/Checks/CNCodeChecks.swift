@@ -87,7 +87,12 @@ struct CNCodeHSCheck: Check {
             let key = CNCode.hsKey(code)
             if hs.contains(code: key) { continue }
             let heading = String(code.prefix(4))
-            let suggestion = Self.suggestion(in: hs, heading: heading, line: context.consignment.lines[index], species: context.library.species)
+            let line = context.consignment.lines[index]
+            // The suggestion reads the whole heading's texts; it depends only on these three values.
+            let suggestionKey = [heading, line["species"]?.text ?? "", line["treatment_type"]?.text ?? ""]
+            let suggestion = context.library.hsIndex.suggestions.value(for: suggestionKey) {
+                Self.suggestion(in: hs, heading: heading, line: line, species: context.library.species)?.code
+            }.flatMap { hs.entry(code: $0) }
             let headingText: LocalizedText
             if let suggestion {
                 headingText = LocalizedText(
@@ -233,6 +238,8 @@ public struct HSIndex: Sendable {
     /// larger part of the work, so it is done on first use rather than when the rules load.
     public var genera: [String: [String]] { generaByCode.value }
     private let generaByCode: LazyValue<[String: [String]]>
+    /// The subheading suggested for a wrong code, by heading, species and treatment.
+    let suggestions = MemoTable<[String], String?>()
 
     init(list: CodeList?) {
         let entries = list?.entries ?? []
