@@ -2,7 +2,7 @@ import Foundation
 
 /// Results of a pure function kept by argument, for work that repeats with the same input, such
 /// as suggestions for a wrong code that an exporter typed on many rows. It can be used from
-/// several threads, and it forgets everything once it holds `limit` results.
+/// several threads, and it empties itself once it contains `limit` results.
 final class MemoTable<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
     // @unchecked: `results` is only read and written while `lock` is held.
     private let lock = NSLock()
