@@ -71,7 +71,7 @@ public struct InboxProcessor {
     public var now: () -> Date = Date.init
     /// Files larger than this are not read (see `FileValidator.maxFileBytes`).
     public var maxFileBytes: Int
-    /// The most threads that check one file's consignments.
+    /// The maximum number of threads that check one file's consignments.
     public var threads: Int
 
     public init(

@@ -174,7 +174,7 @@ public final class Ledger {
         try originalFiles(sha256: sha256, excluding: id).last
     }
 
-    /// Every checked file with this content that was not itself a duplicate, newest first.
+    /// Returns every checked file with this content that was not itself a duplicate, newest first.
     public func originalFiles(sha256: String, excluding id: Int64) throws -> [LedgerFile] {
         try database.query(
             """

@@ -279,8 +279,8 @@ public struct Normalizer: Sendable {
     private static let posix = Locale(identifier: "en_US_POSIX")
 
 
-    /// Builds the decimal of `digits[.digits]` with at most 18 digits from its integer
-    /// significand, which is exact and avoids the locale-aware parser; nil for longer numbers.
+    /// Builds the decimal of `digits[.digits]` from its integer significand, which is exact and
+    /// avoids the locale-aware parser. Returns nil for numbers of more than 18 digits.
     private static func exactDecimal(_ plain: String) -> Decimal? {
         var significand: UInt64 = 0
         var digitCount = 0

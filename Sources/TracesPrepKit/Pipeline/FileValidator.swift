@@ -32,7 +32,7 @@ public struct FileValidator: Sendable {
     public var library: RuleLibrary
     /// Files larger than this are not read (a `structure` error).
     public var maxFileBytes: Int
-    /// The most threads that check the consignments of one file.
+    /// The maximum number of threads that check the consignments of one file.
     public var threads: Int
     /// False to keep only what the report needs: the rows as read are let go once grouped (only
     /// the annotated copy needs them) and each consignment's values once it is checked (only the
@@ -98,7 +98,7 @@ public struct FileValidator: Sendable {
         switch format {
         case .csv:
             let decoded = TextDecoder.decode(bytes)
-            // The decoded text holds every byte again, so the bytes are let go before it is read.
+            // The decoded text contains every byte again, so the bytes are let go before it is read.
             bytes = []
             file = CSVConsignmentReader(catalog: library.catalog).read(decoded)
         case .xml:
@@ -118,7 +118,7 @@ public struct FileValidator: Sendable {
     }
 
     /// Reads at most `limit + 1` bytes, so a file that grew past the limit is not read whole.
-    /// The bytes go straight into the array, so a large file is held in memory once, not twice.
+    /// Reads straight into the array, so a large file is in memory once, not twice.
     private static func readBytes(_ url: URL, limit: Int, expectedSize: Int) throws -> [UInt8] {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }

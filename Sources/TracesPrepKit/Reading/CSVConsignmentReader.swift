@@ -155,7 +155,7 @@ public struct CSVConsignmentReader {
     /// Adds one row's values to its consignment: consignment-level cells fill blanks and must agree,
     /// document and container cells form group entries (repeated identical entries count once),
     /// and line-level cells form a commodity line.
-    /// `row` holds the row's values of each level, in the order of `FieldLevel.allCases`.
+    /// `row` contains the row's values of each level, in the order of `FieldLevel.allCases`.
     private func merge(_ row: [FieldValues], into consignment: inout Consignment, events: inout [StageEvent]) {
         let (header, document, container, line) = (row[0], row[1], row[2], row[3])
         // The first row of a consignment gives its header as it is. Later rows list their fields

@@ -51,7 +51,7 @@ public struct FieldCatalog: Sendable {
         byID[id].map { fields[$0] }
     }
 
-    /// The level of a field, without copying its whole definition.
+    /// Returns the level of a field without copying its whole definition.
     public func level(of id: String) -> FieldLevel? {
         byID[id].map { fields[$0].level }
     }

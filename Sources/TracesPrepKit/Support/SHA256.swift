@@ -27,7 +27,7 @@ public struct SHA256 {
 
     public init() {}
 
-    /// A hasher that never uses the SHA instructions, so tests can compare both ways.
+    /// Creates a hasher that never uses the SHA instructions, so tests can compare both ways.
     init(hardware: Bool) {
         usesHardware = hardware && Self.hardwareAvailable
     }

@@ -58,7 +58,7 @@ public enum TextNormalization {
         return String(output)
     }
 
-    /// The key of an ASCII text, made on its bytes; nil when the text has other characters.
+    /// Returns the key of an ASCII text, made on its bytes, or nil when the text has other characters.
     private static func asciiKey(_ text: String) -> String? {
         var utf8 = text.utf8
         if let key = utf8.withContiguousStorageIfAvailable({ asciiKey($0) }) { return key }

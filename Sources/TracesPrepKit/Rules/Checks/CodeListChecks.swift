@@ -143,7 +143,7 @@ public struct SpeciesIndex: Sendable {
         return false
     }
 
-    /// The entry whose scientific name has the key of `name`.
+    /// Returns the entry whose scientific name has the key of `name`.
     func entry(named name: String) -> CodeEntry? {
         names.value.byKey[TextNormalization.key(name)].map { entries[$0] }
     }
