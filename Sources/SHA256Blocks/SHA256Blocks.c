@@ -1,12 +1,7 @@
-// SHA-256 compression with the x86 SHA extensions (FIPS 180-4 rounds, two per SHA256RNDS2).
-// The instructions keep the working words as two vectors, ABEF and CDGH, with A in the top lane.
+// SHA-256 compression (FIPS 180-4): in plain C, and with the x86 SHA extensions, which run two
+// rounds per SHA256RNDS2 and keep the working words as two vectors, ABEF and CDGH, A in the top lane.
 
 #include "SHA256Blocks.h"
-
-#if defined(__x86_64__)
-
-#include <cpuid.h>
-#include <immintrin.h>
 
 static const uint32_t round_constants[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -18,6 +13,58 @@ static const uint32_t round_constants[64] = {
     0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 };
+
+static uint32_t rotate_right(uint32_t value, unsigned count) {
+    return (value >> count) | (value << (32 - count));
+}
+
+void sha256_blocks_portable(uint32_t state[8], const uint8_t *blocks, size_t count) {
+    uint32_t schedule[64];
+    for (size_t block = 0; block < count; block++) {
+        const uint8_t *data = blocks + block * 64;
+        for (int i = 0; i < 16; i++) {
+            schedule[i] = (uint32_t)data[4 * i] << 24 | (uint32_t)data[4 * i + 1] << 16
+                | (uint32_t)data[4 * i + 2] << 8 | (uint32_t)data[4 * i + 3];
+        }
+        for (int i = 16; i < 64; i++) {
+            uint32_t s0 = rotate_right(schedule[i - 15], 7) ^ rotate_right(schedule[i - 15], 18) ^ (schedule[i - 15] >> 3);
+            uint32_t s1 = rotate_right(schedule[i - 2], 17) ^ rotate_right(schedule[i - 2], 19) ^ (schedule[i - 2] >> 10);
+            schedule[i] = schedule[i - 16] + s0 + schedule[i - 7] + s1;
+        }
+        uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
+        uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
+        for (int i = 0; i < 64; i++) {
+            uint32_t sum1 = rotate_right(e, 6) ^ rotate_right(e, 11) ^ rotate_right(e, 25);
+            uint32_t choice = (e & f) ^ (~e & g);
+            uint32_t temp1 = h + sum1 + choice + round_constants[i] + schedule[i];
+            uint32_t sum0 = rotate_right(a, 2) ^ rotate_right(a, 13) ^ rotate_right(a, 22);
+            uint32_t majority = (a & b) ^ (a & c) ^ (b & c);
+            uint32_t temp2 = sum0 + majority;
+            h = g;
+            g = f;
+            f = e;
+            e = d + temp1;
+            d = c;
+            c = b;
+            b = a;
+            a = temp1 + temp2;
+        }
+        state[0] += a;
+        state[1] += b;
+        state[2] += c;
+        state[3] += d;
+        state[4] += e;
+        state[5] += f;
+        state[6] += g;
+        state[7] += h;
+    }
+}
+
+#if defined(__x86_64__)
+
+#include <cpuid.h>
+#include <immintrin.h>
+
 
 int sha256_hardware_available(void) {
     unsigned int eax, ebx, ecx, edx;

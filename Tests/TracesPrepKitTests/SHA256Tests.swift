@@ -33,7 +33,7 @@ import Testing
         #expect(split.hexDigest() == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 
-    @Test func hardwareAndSwiftAgree() {
+    @Test func hardwareAndPortableAgree() {
         // 100,000 bytes of a fixed pseudo-random sequence, hashed in pieces that cross block edges.
         var generator: UInt64 = 0x9E37_79B9_7F4A_7C15
         let bytes = (0..<100_000).map { _ -> UInt8 in
@@ -51,7 +51,7 @@ import Testing
         #expect(hardware.hexDigest() == SHA256.hexDigest(bytes))
     }
 
-    @Test func swiftPathGivesStandardDigest() {
+    @Test func portablePathGivesStandardDigest() {
         var portable = SHA256(hardware: false)
         portable.update(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
         #expect(portable.hexDigest() == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")

@@ -4,17 +4,6 @@ import SHA256Blocks
 /// Feed bytes with `update` and read the digest with `hexDigest()`, or hash a whole buffer with
 /// `hexDigest(_:)`.
 public struct SHA256 {
-    private static let roundConstants: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
-
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ]
@@ -22,7 +11,7 @@ public struct SHA256 {
     private var pending: [UInt8] = []
     private var byteCount: UInt64 = 0
 
-    /// False to use the Swift compression function even where the SHA instructions exist.
+    /// False to use the plain C compression function even where the SHA instructions exist.
     private var usesHardware = SHA256.hardwareAvailable
 
     public init() {}
@@ -75,61 +64,19 @@ public struct SHA256 {
         }.joined()
     }
 
-    /// True when the processor's SHA instructions can be used; they are several times faster.
+    /// True when the processor has the SHA instructions that `sha256_blocks_hardware` uses.
     static let hardwareAvailable = sha256_hardware_available() == 1
 
-    /// Runs the compression function over whole 64-byte blocks.
+    /// Runs the compression function over whole 64-byte blocks, in C.
     private mutating func compress(blocksOf bytes: UnsafeBufferPointer<UInt8>) {
-        if usesHardware, let base = bytes.baseAddress {
-            state.withUnsafeMutableBufferPointer { sha256_blocks_hardware($0.baseAddress!, base, bytes.count / 64) }
-            return
-        }
-        compressPortably(blocksOf: bytes)
-    }
-
-    /// Runs the compression function in Swift, for processors without the SHA instructions.
-    private mutating func compressPortably(blocksOf bytes: UnsafeBufferPointer<UInt8>) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
-            Self.roundConstants.withUnsafeBufferPointer { constants in
-                state.withUnsafeMutableBufferPointer { state in
-                    var blockStart = 0
-                    while blockStart + 64 <= bytes.count {
-                        for index in 0..<16 {
-                            let offset = blockStart + index * 4
-                            schedule[index] = UInt32(bytes[offset]) << 24 | UInt32(bytes[offset + 1]) << 16
-                                | UInt32(bytes[offset + 2]) << 8 | UInt32(bytes[offset + 3])
-                        }
-                        for index in 16..<64 {
-                            let s0 = rotate(schedule[index - 15], 7) ^ rotate(schedule[index - 15], 18) ^ (schedule[index - 15] >> 3)
-                            let s1 = rotate(schedule[index - 2], 17) ^ rotate(schedule[index - 2], 19) ^ (schedule[index - 2] >> 10)
-                            schedule[index] = schedule[index - 16] &+ s0 &+ schedule[index - 7] &+ s1
-                        }
-                        var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-                        for index in 0..<64 {
-                            let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-                            let choice = (e & f) ^ (~e & g)
-                            let temp1 = h &+ sum1 &+ choice &+ constants[index] &+ schedule[index]
-                            let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-                            let majority = (a & b) ^ (a & c) ^ (b & c)
-                            let temp2 = sum0 &+ majority
-                            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
-                        }
-                        state[0] &+= a
-                        state[1] &+= b
-                        state[2] &+= c
-                        state[3] &+= d
-                        state[4] &+= e
-                        state[5] &+= f
-                        state[6] &+= g
-                        state[7] &+= h
-                        blockStart += 64
-                    }
-                }
+        guard let base = bytes.baseAddress else { return }
+        let hardware = usesHardware
+        state.withUnsafeMutableBufferPointer { state in
+            if hardware {
+                sha256_blocks_hardware(state.baseAddress!, base, bytes.count / 64)
+            } else {
+                sha256_blocks_portable(state.baseAddress!, base, bytes.count / 64)
             }
         }
     }
-}
-
-private func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
-    (value >> count) | (value << (32 - count))
 }
