@@ -302,7 +302,7 @@ public struct Normalizer: Sendable {
     /// Writes a decimal without exponent or trailing zeros after the point.
     public static func format(_ value: Decimal) -> String {
         // Decimal's own description writes plain digits with '.', as NSDecimalNumber's does with
-        // the POSIX locale, and is much faster.
+        // the POSIX locale, without building an NSDecimalNumber.
         var text = value.description
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }

@@ -34,9 +34,9 @@ public struct FileValidator: Sendable {
     public var maxFileBytes: Int
     /// The maximum number of threads that check the consignments of one file.
     public var threads: Int
-    /// False to keep only what the report needs: the rows as read are let go once grouped (only
-    /// the annotated copy needs them) and each consignment's values once it is checked (only the
-    /// draft certificates and the ledger need them).
+    /// False to keep only what the report needs. The rows as read are then let go once grouped,
+    /// because only the annotated copy needs them. Each consignment's values are let go once it is
+    /// checked, because only the draft certificates and the ledger need them.
     public var keepsInput = true
 
     public static let defaultMaxFileBytes = 256 * 1024 * 1024

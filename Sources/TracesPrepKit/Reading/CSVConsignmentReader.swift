@@ -20,7 +20,7 @@ public struct CSVConsignmentReader {
         }
 
         let table = CSVParser.parse(decoded.text)
-        // The records hold every cell, so the text is let go before they are grouped.
+        // The records contain every cell, so the text is let go before they are grouped.
         decoded.text = ""
         var complete = true
         var strayQuotes: [(line: Int, cell: Int)] = []
@@ -103,7 +103,7 @@ public struct CSVConsignmentReader {
             field.map { ($0.id, levels.firstIndex(of: $0.level)!, file.columns[$0.id]) }
         }
 
-        // Each level's values are stored with room for all its columns, so no dictionary grows.
+        // Each level's values are stored with room for all its columns, so no array grows.
         let columnsPerLevel = levels.indices.map { level in columns.filter { $0?.level == level }.count }
 
         for (offset, record) in records.enumerated() {
